@@ -1,0 +1,53 @@
+// `tariff-sim run <scenario>`: one run; a readable summary on a terminal, JSON or CSV on request.
+
+import { dateOfStep } from '../../model/calendar.js';
+import { METRIC_NAMES } from '../../model/metrics.js';
+import { loadScenario } from '../../scenario/load.js';
+import { type RunResult, runScenario } from '../../sim/run.js';
+import { UsageError } from '../errors.js';
+import { emit, toCsv, toJson } from '../output.js';
+import { eventLines, summaryTable } from '../table.js';
+
+export interface RunFlags {
+  seed?: string;
+  steps?: string;
+  runIndex?: string;
+  json?: boolean;
+  csv?: boolean;
+  out?: string;
+}
+
+export function parseIntFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name}: expected a whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`--${name}: must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function runJson(r: RunResult, description: string): unknown {
+  return { scenario: r.scenario, description, seed: r.seed, run_index: r.run_index, parameters: r.params, rows: r.rows, events: r.events };
+}
+
+export function runCsv(r: RunResult): string {
+  return toCsv(['step', 'date', ...METRIC_NAMES], r.rows);
+}
+
+export function readableRun(r: RunResult, description: string, start: string, unit: 'week' | 'month', width: number): string {
+  const head = [`${r.scenario}: ${description}`, `seed ${r.seed}, ${r.run_index === null ? 'central parameters' : `run ${r.run_index}`}, ${r.rows.length} ${unit}s from ${r.rows[0].date}`, ''];
+  const events = eventLines(r.events, (s) => dateOfStep(start, unit, s), 30);
+  return `${[...head, summaryTable(r.rows, r.events, width), '', 'Events:', ...events.map((l) => `  ${l}`)].join('\n')}\n`;
+}
+
+export function runCommand(scenarioArg: string, flags: RunFlags): void {
+  if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  const steps = parseIntFlag('steps', flags.steps, 1, 520);
+  const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
+  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  const scn = loadScenario(scenarioArg);
+  const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
+  if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
+  if (flags.csv) return emit(runCsv(r), flags.out);
+  const width = process.stdout.isTTY ? process.stdout.columns || 80 : 80;
+  emit(readableRun(r, scn.description, scn.start, scn.step_unit, width), flags.out);
+}

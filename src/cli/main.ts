@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The command-line entry: commands, flags and exit codes. Thin: the work is in sim/ and batch/.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { exitCodeFor } from './errors.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function fail(e: unknown): never {
+  const { code, message } = exitCodeFor(e);
+  process.stderr.write(`tariff-sim: ${message}\n`);
+  process.exit(code);
+}
+
+/** Runs a command body; any error becomes one line on stderr and its exit code. */
+function action<A extends unknown[]>(body: (...args: A) => void | number | Promise<void | number>) {
+  return async (...args: A) => {
+    try {
+      const code = await body(...args);
+      if (typeof code === 'number' && code !== 0) process.exitCode = code;
+    } catch (e) {
+      fail(e);
+    }
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('tariff-sim')
+    .description('US-China tariff-escalation scenarios: scripted runs, what-if sessions, Monte Carlo batches')
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('run one scenario and show its outcome')
+    .argument('<scenario>', 'a scenario file, or the name of a shipped scenario (see `list`)')
+    .option('--seed <n>', "seed for the random stream (default: the scenario's)")
+    .option('--steps <n>', "number of steps (default: the scenario's horizon)")
+    .option('--run-index <i>', 'reproduce run i of a batch: parameters drawn as that run drew them')
+    .option('--json', 'every step and event as JSON')
+    .option('--csv', 'every step as CSV')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  tariff-sim run busan-truce\n  tariff-sim run scenarios/rare-earth-squeeze.yaml --csv --out squeeze.csv\n  tariff-sim run busan-truce --seed 7 --run-index 42 --json')
+    .action(action((scenario: string, flags) => runCommand(scenario, flags)));
+
+  program
+    .command('validate')
+    .description('check scenario files: schema, seeds, and a dry run of their scripts')
+    .argument('<file...>', 'scenario files')
+    .addHelpText('after', '\nExamples:\n  tariff-sim validate scenarios/*.yaml')
+    .action(action((files: string[]) => validateCommand(files)));
+
+  program
+    .command('list')
+    .description('list the shipped scenarios')
+    .action(action(() => listCommand()));
+
+  program
+    .command('start', { hidden: true })
+    .description('what `npm start` runs: the busan-truce scenario')
+    .action(action(() => runCommand('busan-truce', {})));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every usage mistake exits 2 (commander already printed it).
+      process.exit(e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2);
+    }
+    fail(e);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,138 @@
+// The starting state, built from a baseline (seeds/, stripped of provenance by src/scenario).
+
+import { resolveWhen } from './calendar.js';
+import { settledLogPrices } from './economics/trade.js';
+import type { Move, When } from './moves.js';
+import type { Params } from './params.js';
+import { resolveScope } from './reducers/tariffs.js';
+import type {
+  Actor,
+  Agreement,
+  LayerTarget,
+  RareEarthState,
+  RngState,
+  SoybeanState,
+  State,
+  StepUnit,
+  TariffLayer,
+  TechControls,
+  TikTokStatus,
+  TradeSegment,
+} from './types.js';
+
+export interface BaselineLayer {
+  id: string;
+  label: string;
+  scope: string[];
+  applies_to?: LayerTarget;
+  rate_pct: number;
+  suspended_pct?: number;
+  threatened_pct?: number;
+  expires?: When;
+  snapback_rate_pct?: number;
+}
+
+export interface BaselinePact {
+  partner: string;
+  signed: When;
+  capacity_share: number;
+  lag_weeks: number;
+  ramp_weeks: number;
+}
+
+export interface BaselineAgreement {
+  id: string;
+  label: string;
+  truce: boolean;
+  active: boolean;
+  expires: When | null;
+  on_lapse: Move[];
+}
+
+export interface Baseline {
+  us_layers: BaselineLayer[];
+  cn_layers: BaselineLayer[];
+  us_import_segments: TradeSegment[];
+  us_export_segments: TradeSegment[];
+  rare_earths: RareEarthState;
+  pacts: BaselinePact[];
+  soybeans: Omit<SoybeanState, 'purchased_mmt'>;
+  tech: TechControls;
+  us_port_fees: boolean;
+  cn_port_fees: boolean;
+  precursor_cooperation: number;
+  tiktok: TikTokStatus;
+  agreements: BaselineAgreement[];
+  escalation_index: number;
+}
+
+export interface StartOptions {
+  start_date: string;
+  step_unit: StepUnit;
+  rng: RngState;
+  params: Params;
+}
+
+function layer(imposer: Actor, b: BaselineLayer, segments: TradeSegment[], o: StartOptions): TariffLayer {
+  const scope = resolveScope(b.scope, segments.map((s) => s.name), (msg) => {
+    throw new RangeError(`layer ${b.id}: scope: ${msg}`);
+  });
+  return {
+    id: b.id,
+    imposer,
+    label: b.label,
+    scope,
+    applies_to: b.applies_to ?? 'partner',
+    rate_pct: b.rate_pct,
+    suspended_pct: b.suspended_pct ?? 0,
+    threatened_pct: b.threatened_pct ?? 0,
+    expires_step: b.expires === undefined ? null : resolveWhen(o.start_date, o.step_unit, b.expires),
+    snapback_rate_pct: b.snapback_rate_pct ?? null,
+  };
+}
+
+export function initialState(b: Baseline, o: StartOptions): State {
+  const us_layers = b.us_layers.map((l) => layer('us', l, b.us_import_segments, o));
+  const cn_layers = b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o));
+  const agreements: Agreement[] = b.agreements.map((a) => ({
+    id: a.id,
+    label: a.label,
+    is_truce: a.truce,
+    active: a.active,
+    expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
+    on_lapse: a.on_lapse,
+  }));
+  const fee = o.params.port_fee_cost_pct;
+  const pt = o.params.import_price_pass_through;
+  const emptyRecord = { escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null };
+  return {
+    step: 0,
+    start_date: o.start_date,
+    step_unit: o.step_unit,
+    us_layers,
+    cn_layers,
+    us_import_segments: b.us_import_segments,
+    us_export_segments: b.us_export_segments,
+    // Buyers start adjusted to the tariffs in force on the start date.
+    us_import_adjusted_log_price: settledLogPrices(us_layers, b.us_import_segments, pt, b.us_port_fees ? fee : 0),
+    us_export_adjusted_log_price: settledLogPrices(cn_layers, b.us_export_segments, pt, b.cn_port_fees ? fee : 0),
+    rare_earths: { ...b.rare_earths },
+    pacts: b.pacts.map((p) => ({
+      partner: p.partner,
+      signed_step: resolveWhen(o.start_date, o.step_unit, p.signed),
+      capacity_share: p.capacity_share,
+      lag_weeks: p.lag_weeks,
+      ramp_weeks: p.ramp_weeks,
+    })),
+    soybeans: { ...b.soybeans, purchased_mmt: 0 },
+    tech: { ...b.tech },
+    us_port_fees: b.us_port_fees,
+    cn_port_fees: b.cn_port_fees,
+    precursor_cooperation: b.precursor_cooperation,
+    tiktok: b.tiktok,
+    agreements,
+    escalation_index: b.escalation_index,
+    record: { us: { ...emptyRecord }, cn: { ...emptyRecord } },
+    rng: o.rng,
+  };
+}

@@ -1,0 +1,46 @@
+// Steps <-> ISO dates. Pure date arithmetic in UTC; the model never reads the clock.
+
+import type { StepUnit } from './types.js';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+function parseIso(text: string): number {
+  if (!isIsoDate(text)) throw new RangeError(`not an ISO date (yyyy-mm-dd): ${JSON.stringify(text)}`);
+  return Date.parse(`${text}T00:00:00Z`);
+}
+
+export function dateOfStep(start: string, unit: StepUnit, step: number): string {
+  const startMs = parseIso(start);
+  if (unit === 'week') return new Date(startMs + step * 7 * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(startMs);
+  d.setUTCMonth(d.getUTCMonth() + step);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first step on or after the date (a move dated between two steps takes effect at the later). */
+export function stepOfDate(start: string, unit: StepUnit, date: string): number {
+  const target = parseIso(date);
+  const startMs = parseIso(start);
+  if (unit === 'week') return Math.ceil((target - startMs) / (7 * DAY_MS));
+  let step = Math.floor((target - startMs) / (31 * DAY_MS));
+  while (parseIso(dateOfStep(start, unit, step)) < target) step++;
+  while (step > 0 && parseIso(dateOfStep(start, unit, step - 1)) >= target) step--;
+  return step;
+}
+
+/** A step index or an ISO date, as a step index. */
+export function resolveWhen(start: string, unit: StepUnit, when: number | string): number {
+  return typeof when === 'number' ? when : stepOfDate(start, unit, when);
+}
+
+/** Length of one step in weeks: the unit that rates of adjustment are calibrated in. */
+export function weeksPerStep(unit: StepUnit): number {
+  return unit === 'week' ? 1 : 365.25 / 12 / 7;
+}

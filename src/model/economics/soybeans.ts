@@ -1,0 +1,33 @@
+// China's purchases of US soybeans: private crushers respond to the tariff gap with Brazil
+// (constant elasticity of substitution); state buyers follow policy (a boycott, or a commitment
+// honoured with some compliance). China's demand is met by the US, Brazil and other suppliers.
+
+import type { SoybeanState } from '../types.js';
+
+export interface SoybeanParams {
+  substitution_elasticity: number;
+  demand_mmt: number;
+  us_reference_mmt: number;
+  other_suppliers_mmt: number;
+  boycott_factor: number;
+}
+
+export interface SoybeanOutcome {
+  us_mmt: number;
+  brazil_mmt: number;
+  other_mmt: number;
+}
+
+export function soybeanFlows(soy: SoybeanState, tariffPct: number, referenceTariffPct: number, p: SoybeanParams): SoybeanOutcome {
+  let market = p.us_reference_mmt * Math.pow((1 + tariffPct / 100) / (1 + referenceTariffPct / 100), -p.substitution_elasticity);
+  if (soy.boycott) market *= p.boycott_factor;
+  const committed = soy.boycott ? 0 : soy.commitment_mmt * soy.compliance;
+  const other = Math.min(p.other_suppliers_mmt, p.demand_mmt);
+  const us = Math.min(Math.max(market, committed), p.demand_mmt - other);
+  return { us_mmt: us, brazil_mmt: p.demand_mmt - other - us, other_mmt: other };
+}
+
+/** Where compliance drifts: the parameter's level, eroded once tension passes 40. */
+export function complianceTarget(base: number, escalation: number): number {
+  return base * (1 - Math.min(1, Math.max(0, (escalation - 40) / 60)));
+}

@@ -1,0 +1,73 @@
+// Shared pieces of the reducers: the error for illegal moves and the event a move leaves behind.
+
+import type { Move, SourcedMove } from '../moves.js';
+import type { Actor, ActorRecord, SimEvent, State, TariffLayer } from '../types.js';
+
+/** An illegal move: an unknown layer, a rate below zero, the wrong actor. Never silently clamped. */
+export class MoveError extends Error {
+  constructor(
+    readonly move: Move,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${move.type}: ${field}: ${message}`);
+    this.name = 'MoveError';
+  }
+}
+
+export interface Outcome {
+  state: State;
+  events: SimEvent[];
+}
+
+export interface MoveContext {
+  source: string;
+  why?: string;
+}
+
+export function requireActor(move: Move, allowed: Actor | 'both'): void {
+  if (move.actor !== allowed) throw new MoveError(move, 'actor', `only ${allowed} can make this move, not ${move.actor}`);
+}
+
+export function requireRange(move: Move, field: string, value: number, lo: number, hi: number): void {
+  if (!Number.isFinite(value) || value < lo || value > hi)
+    throw new MoveError(move, field, `must be between ${lo} and ${hi}, got ${value}`);
+}
+
+function bumpRecord(rec: ActorRecord, delta: number, step: number): ActorRecord {
+  if (delta > 0) return { ...rec, escalations: rec.escalations + 1, last_escalation_step: step };
+  if (delta < 0) return { ...rec, concessions: rec.concessions + 1, last_concession_step: step };
+  return rec;
+}
+
+/** Records a move: its event, its direct effect on tension and the actor's record of moves. */
+export function recorded(state: State, move: Move, ctx: MoveContext, text: string, tensionDelta: number): Outcome {
+  const actor = move.actor === 'both' ? null : move.actor;
+  const record = actor ? { ...state.record, [actor]: bumpRecord(state.record[actor], tensionDelta, state.step) } : state.record;
+  const event: SimEvent = {
+    step: state.step,
+    actor: actor ?? 'model',
+    kind: 'move',
+    type: move.type,
+    source: ctx.source,
+    text: ctx.why ? `${text} (${ctx.why})` : text,
+    tension_delta: tensionDelta,
+  };
+  return { state: { ...state, record }, events: [event] };
+}
+
+export function layersOf(state: State, imposer: Actor): TariffLayer[] {
+  return imposer === 'us' ? state.us_layers : state.cn_layers;
+}
+
+export function withLayers(state: State, imposer: Actor, layers: TariffLayer[]): State {
+  return imposer === 'us' ? { ...state, us_layers: layers } : { ...state, cn_layers: layers };
+}
+
+export function fmtPct(x: number): string {
+  return `${Math.round(x * 10) / 10}%`;
+}
+
+export type Reducer<M extends Move> = (state: State, move: M, ctx: MoveContext) => Outcome;
+
+export type { SourcedMove };

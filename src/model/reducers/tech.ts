@@ -1,0 +1,38 @@
+// US technology export controls (breadth, software-made items, the Affiliates Rule) and port fees.
+
+import type { TechMove } from '../moves.js';
+import type { State, TechControls } from '../types.js';
+import { type MoveContext, type Outcome, MoveError, recorded, requireActor, requireRange } from './common.js';
+
+/** How much each instrument adds to the breadth of controls (0..1). */
+export function techRestriction(t: TechControls): number {
+  return Math.min(1, t.level + (t.affiliates_rule ? 0.15 : 0) + (t.software_controls ? 0.25 : 0));
+}
+
+const TENSION_PER_RESTRICTION = 25;
+
+export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outcome {
+  if (move.type === 'set_port_fees') {
+    const key = move.actor === 'us' ? 'us_port_fees' : 'cn_port_fees';
+    if (state[key] === move.active) return recorded(state, move, ctx, `${move.actor.toUpperCase()} port fees unchanged`, 0);
+    const text = `${move.actor.toUpperCase()} ${move.active ? 'imposes' : 'suspends'} port fees on the other side's vessels`;
+    return recorded({ ...state, [key]: move.active }, move, ctx, text, move.active ? 3 : -3);
+  }
+  requireActor(move, 'us');
+  requireRange(move, 'level', move.level, 0, 1);
+  const before = state.tech;
+  const tighten = move.type === 'impose_tech_controls';
+  if (tighten && move.level < before.level) throw new MoveError(move, 'level', `${move.level} is below the current level ${before.level}; use relax_tech_controls`);
+  if (!tighten && move.level > before.level) throw new MoveError(move, 'level', `${move.level} is above the current level ${before.level}; use impose_tech_controls`);
+  const after: TechControls = {
+    level: move.level,
+    software_controls: move.software_controls ?? before.software_controls,
+    affiliates_rule: move.affiliates_rule ?? before.affiliates_rule,
+  };
+  const delta = techRestriction(after) - techRestriction(before);
+  const parts = [`breadth ${before.level.toFixed(2)} -> ${after.level.toFixed(2)}`];
+  if (after.software_controls !== before.software_controls) parts.push(`software-made items ${after.software_controls ? 'controlled' : 'released'}`);
+  if (after.affiliates_rule !== before.affiliates_rule) parts.push(`Affiliates Rule ${after.affiliates_rule ? 'in force' : 'suspended'}`);
+  const text = `US ${tighten ? 'tightens' : 'relaxes'} technology export controls: ${parts.join(', ')}`;
+  return recorded({ ...state, tech: after }, move, ctx, text, TENSION_PER_RESTRICTION * delta);
+}

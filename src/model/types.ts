@@ -1,0 +1,146 @@
+// The model's state: plain, serialisable data. Every field carries its unit in its name.
+
+export type Actor = 'us' | 'cn';
+export type StepUnit = 'week' | 'month';
+
+/** Who a tariff layer hits: the partner only, every origin (Section 232), or only third countries. */
+export type LayerTarget = 'partner' | 'all_origins' | 'other_origins';
+
+export interface TariffLayer {
+  id: string;
+  imposer: Actor;
+  label: string;
+  /** Segment names of the imposer's import basket this layer covers; ['all'] covers every segment. */
+  scope: string[];
+  applies_to: LayerTarget;
+  rate_pct: number;
+  /** The part of the rate held in abeyance (e.g. the 24 pp of the reciprocal tariff). */
+  suspended_pct: number;
+  /** A threatened rate that an `impose_threatened_tariff` move would put in force. */
+  threatened_pct: number;
+  /** Step at which the layer expires; at that step its rate becomes `snapback_rate_pct`. */
+  expires_step: number | null;
+  snapback_rate_pct: number | null;
+}
+
+/** One segment of an importer's basket, with its 2024 weight and reference conditions. */
+export interface TradeSegment {
+  name: string;
+  /** Share of the 2024 bilateral import value (weights sum to 1). */
+  share: number;
+  /** The partner's share of the importer's imports in this segment (Armington base share). */
+  partner_share: number;
+  /** Tariff on the partner's goods under which the 2024 values were observed. */
+  reference_tariff_pct: number;
+  /** Tariff on third countries' goods under which the 2024 values were observed. */
+  reference_other_tariff_pct: number;
+}
+
+export interface RareEarthState {
+  /** 0 = general licences, 1 = sweeping extraterritorial ban. */
+  curb: number;
+  licence_delay_weeks: number;
+  /** US magnet inventory in weeks of demand. */
+  inventory_weeks: number;
+  inventory_target_weeks: number;
+  /** China's share of US magnet supply when unrestricted. */
+  china_supply_share: number;
+  /** Non-China capacity in place before any pact, as a share of US demand. */
+  base_non_china_share: number;
+}
+
+export interface DiversificationPact {
+  partner: string;
+  signed_step: number;
+  /** Capacity at full ramp, as a share of US magnet demand. */
+  capacity_share: number;
+  lag_weeks: number;
+  ramp_weeks: number;
+}
+
+export interface SoybeanState {
+  /** China's purchase commitment, MMT a year (0 when none). */
+  commitment_mmt: number;
+  /** 0..1, how much of the commitment state buyers actually honour. */
+  compliance: number;
+  /** State buyers halted purchases of US beans. */
+  boycott: boolean;
+  purchased_mmt: number;
+}
+
+export interface TechControls {
+  /** 0..1, breadth of US export controls on technology to China. */
+  level: number;
+  affiliates_rule: boolean;
+  software_controls: boolean;
+}
+
+export type TikTokStatus = 'unresolved' | 'framework' | 'divested' | 'banned';
+
+export interface Agreement {
+  id: string;
+  label: string;
+  is_truce: boolean;
+  active: boolean;
+  expires_step: number | null;
+  /** What happens if the agreement reaches its deadline without an extension. */
+  on_lapse: Move[];
+}
+
+export interface ActorRecord {
+  /** Moves this actor made that raised tension, and that lowered it, with the last step of each. */
+  escalations: number;
+  concessions: number;
+  last_escalation_step: number | null;
+  last_concession_step: number | null;
+}
+
+/** Alea's internal state (seedrandom with `{state: true}`). */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export interface State {
+  step: number;
+  start_date: string;
+  step_unit: StepUnit;
+  us_layers: TariffLayer[];
+  cn_layers: TariffLayer[];
+  us_import_segments: TradeSegment[];
+  us_export_segments: TradeSegment[];
+  /** log price factors the buyers have adjusted to (partial adjustment), per segment: [partner, others]. */
+  us_import_adjusted_log_price: number[];
+  us_export_adjusted_log_price: number[];
+  rare_earths: RareEarthState;
+  pacts: DiversificationPact[];
+  soybeans: SoybeanState;
+  tech: TechControls;
+  us_port_fees: boolean;
+  cn_port_fees: boolean;
+  /** 0..1, China's cooperation on fentanyl precursors. */
+  precursor_cooperation: number;
+  tiktok: TikTokStatus;
+  agreements: Agreement[];
+  escalation_index: number;
+  record: Record<Actor, ActorRecord>;
+  rng: RngState;
+}
+
+export type { Move } from './moves.js';
+import type { Move } from './moves.js';
+
+/** What happened during a step: data, for logs, rules and strategies. */
+export interface SimEvent {
+  step: number;
+  actor: Actor | 'model';
+  kind: 'move' | 'lapse' | 'expiry' | 'shortage' | 'note';
+  type: string;
+  /** Who decided: 'script', 'rule:<id>', 'strategy:<name>', 'user' or 'model'. */
+  source: string;
+  text: string;
+  /** Change in the escalation index the event caused directly. */
+  tension_delta: number;
+}

@@ -1,0 +1,96 @@
+// A validated scenario file turned into what the simulator runs: the baseline, the parameter
+// specs with overrides, and the timeline as moves per step.
+
+import { resolveWhen } from '../model/calendar.js';
+import type { Baseline } from '../model/baseline.js';
+import type { SourcedMove } from '../model/moves.js';
+import type { ParamSpecs } from '../model/params.js';
+import type { StepUnit } from '../model/types.js';
+import { fieldName, InputError } from './errors.js';
+import { SEEDS_DIR } from './paths.js';
+import type { ScenarioFile } from './schema/scenario.js';
+import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
+
+export interface Scenario {
+  file: string;
+  name: string;
+  description: string;
+  baseline_id: string;
+  baseline: Baseline;
+  start: string;
+  step_unit: StepUnit;
+  horizon: number;
+  seed: string;
+  param_specs: ParamSpecs;
+  /** Scripted moves per step, index 0..horizon-1. */
+  timeline: SourcedMove[][];
+  /** The validated file, as written (for saving and for tools). */
+  spec: ScenarioFile;
+}
+
+export type LineLookup = (path: (string | number)[]) => number;
+
+export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLookup, seedsDir = SEEDS_DIR): Scenario {
+  const fail = (path: (string | number)[], msg: string): never => {
+    throw new InputError(file, lineOf(path), fieldName(path), msg);
+  };
+  const wrapSeed = <T>(path: (string | number)[], load: () => T): T => {
+    try {
+      return load();
+    } catch (e) {
+      if (e instanceof InputError && e.detail.startsWith('no such seed')) return fail(path, `${e.detail}`);
+      throw e;
+    }
+  };
+  const base = wrapSeed(['baseline'], () => loadBaseline(spec.baseline, seedsDir));
+  const start = spec.start ?? base.as_of;
+  if (start < base.as_of) fail(['start'], `${start} is before the baseline's date ${base.as_of}`);
+  const unit = spec.step;
+
+  const specs = { ...loadParamSpecs(seedsDir) };
+  for (const [name, o] of Object.entries(spec.parameters ?? {})) {
+    const key = name as keyof ParamSpecs;
+    if (o === undefined) continue;
+    const next = typeof o === 'number' ? { central: o, low: o, high: o } : { central: o.central, low: o.low ?? Math.min(o.central, specs[key].low), high: o.high ?? Math.max(o.central, specs[key].high) };
+    if (!(next.low <= next.central && next.central <= next.high)) fail(['parameters', name], `expected low <= central <= high, got ${next.low}, ${next.central}, ${next.high}`);
+    specs[key] = next;
+  }
+
+  const timeline: SourcedMove[][] = Array.from({ length: spec.horizon }, () => []);
+  const place = (stepIndex: number, moves: SourcedMove[]) => {
+    for (const m of moves) timeline[stepIndex].push(m);
+  };
+
+  // Records first: what the seeds say happened, then what the scenario adds on the same step.
+  (spec.records ?? []).forEach((name, ri) => {
+    const record = wrapSeed(['records', ri], () => loadRecord(name, seedsDir));
+    const recordFile = `${seedsDir}${name}.yaml`;
+    record.entries.forEach((entry, ei) => {
+      if (entry.at < start) return;
+      const k = resolveWhen(start, unit, entry.at);
+      if (k >= spec.horizon) return;
+      place(k, entry.moves.map((move, mi) => ({ move, source: 'script', why: entry.why, origin: { file: recordFile, path: ['entries', ei, 'moves', mi] } })));
+    });
+  });
+  spec.timeline.forEach((entry, ei) => {
+    if (typeof entry.at === 'string' && entry.at < start) fail(['timeline', ei, 'at'], `${entry.at} is before the start ${start}`);
+    const k = resolveWhen(start, unit, entry.at);
+    if (k >= spec.horizon) fail(['timeline', ei, 'at'], `${entry.at} falls at step ${k}, beyond the horizon of ${spec.horizon} steps`);
+    place(k, entry.moves.map((move, mi) => ({ move, source: 'script', why: entry.why, origin: { file, path: ['timeline', ei, 'moves', mi] } })));
+  });
+
+  return {
+    file,
+    name: spec.name,
+    description: spec.description,
+    baseline_id: spec.baseline,
+    baseline: base.baseline,
+    start,
+    step_unit: unit,
+    horizon: spec.horizon,
+    seed: String(spec.seed),
+    param_specs: specs,
+    timeline,
+    spec,
+  };
+}

@@ -1,0 +1,36 @@
+// The scenario file format: the one source of truth that validates files and is exported as JSON Schema.
+
+import { z } from 'zod';
+import { PARAM_NAMES } from '../../model/params.js';
+import { isoDate, when } from './common.js';
+import { moveSchema } from './moves.js';
+
+const paramOverride = z.union([
+  z.number().describe('pins the parameter to this value in every run'),
+  z
+    .strictObject({ central: z.number(), low: z.number().optional(), high: z.number().optional() })
+    .describe('moves the central value (and optionally the range) that Monte Carlo runs draw from'),
+]);
+
+export const timelineEntrySchema = z.strictObject({
+  at: when.describe('step index or ISO date; a date between two steps takes effect at the later'),
+  why: z.string().optional(),
+  moves: z.array(moveSchema).min(1),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name with dashes'),
+  description: z.string().min(1).describe('the question the scenario answers, in one line'),
+  notes: z.string().optional(),
+  baseline: z.string().min(1).describe('a baseline in seeds/, by file name without .yaml'),
+  start: isoDate.optional().describe("defaults to the baseline's as_of date"),
+  step: z.enum(['week', 'month']).default('week'),
+  horizon: z.number().int().min(1).max(520).describe('number of steps'),
+  seed: z.union([z.number().int(), z.string().min(1)]).default(1),
+  parameters: z.partialRecord(z.enum(PARAM_NAMES), paramOverride).optional(),
+  records: z.array(z.string().min(1)).optional().describe('dated records in seeds/ whose entries on or after the start are added to the timeline'),
+  timeline: z.array(timelineEntrySchema).default([]),
+});
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -1,0 +1,89 @@
+// Running a scenario over its horizon: every use (run, play, batch) goes through here and step().
+
+import { dateOfStep } from '../model/calendar.js';
+import { initialState } from '../model/baseline.js';
+import type { Metrics } from '../model/metrics.js';
+import type { SourcedMove } from '../model/moves.js';
+import { centralParams, drawParams, type Params } from '../model/params.js';
+import { MoveError } from '../model/reducers/index.js';
+import { step } from '../model/step.js';
+import type { SimEvent, State } from '../model/types.js';
+import type { Scenario } from '../scenario/compile.js';
+import { stream } from './streams.js';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: string | number;
+  /** Run i of a batch (parameters drawn from their ranges); absent or null: the central run. */
+  run_index?: number | null;
+  /** Overrides the scenario's horizon. */
+  steps?: number;
+}
+
+export type Row = { step: number; date: string } & Metrics;
+
+export interface RunResult {
+  scenario: string;
+  seed: string;
+  run_index: number | null;
+  params: Params;
+  rows: Row[];
+  events: SimEvent[];
+  final: State;
+}
+
+/** A move the simulation could not apply, with where it was written. */
+export class SimError extends Error {
+  constructor(
+    readonly step: number,
+    readonly date: string,
+    readonly cause_: MoveError,
+    readonly origin: SourcedMove['origin'],
+  ) {
+    super(`step ${step} (${date}): ${cause_.message}`);
+    this.name = 'SimError';
+  }
+}
+
+export function runParams(scn: Scenario, seed: string, runIndex: number | null): Params {
+  return runIndex === null ? centralParams(scn.param_specs) : drawParams(scn.param_specs, stream(seed, runIndex, 'params').next);
+}
+
+export function startState(scn: Scenario, seed: string, runIndex: number | null, params: Params): State {
+  return initialState(scn.baseline, {
+    start_date: scn.start,
+    step_unit: scn.step_unit,
+    rng: stream(seed, runIndex, 'shocks').state(),
+    params,
+  });
+}
+
+/** Steps the state once with the scripted moves (and any others), turning illegal moves into SimErrors. */
+export function advance(scn: Scenario, state: State, params: Params, extra: SourcedMove[] = []) {
+  const scripted = scn.timeline[state.step] ?? [];
+  const moves = extra.length ? [...scripted, ...extra] : scripted;
+  try {
+    return step(state, moves, params);
+  } catch (e) {
+    if (!(e instanceof MoveError)) throw e;
+    const culprit = moves.find((m) => m.move === e.move) ?? moves.find((m) => JSON.stringify(m.move).includes(JSON.stringify(e.move)));
+    throw new SimError(state.step, dateOfStep(scn.start, scn.step_unit, state.step), e, culprit?.origin);
+  }
+}
+
+export function runScenario(scn: Scenario, opts: RunOptions = {}): RunResult {
+  const seed = String(opts.seed ?? scn.seed);
+  const runIndex = opts.run_index ?? null;
+  const steps = opts.steps ?? scn.horizon;
+  const params = runParams(scn, seed, runIndex);
+  let state = startState(scn, seed, runIndex, params);
+  const rows: Row[] = [];
+  const events: SimEvent[] = [];
+  for (let k = 0; k < steps; k++) {
+    const r = advance(scn, state, params);
+    rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...r.metrics });
+    for (const e of r.events) events.push(e);
+    state = r.state;
+  }
+  return { scenario: scn.name, seed, run_index: runIndex, params, rows, events, final: state };
+}
