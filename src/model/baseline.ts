@@ -70,6 +70,7 @@ export interface StartOptions {
   start_date: string;
   step_unit: StepUnit;
   rng: RngState;
+  decision_rng: RngState;
   params: Params;
 }
 
@@ -134,5 +135,6 @@ export function initialState(b: Baseline, o: StartOptions): State {
     escalation_index: b.escalation_index,
     record: { us: { ...emptyRecord }, cn: { ...emptyRecord } },
     rng: o.rng,
+    decision_rng: o.decision_rng,
   };
 }

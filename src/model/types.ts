@@ -126,7 +126,10 @@ export interface State {
   agreements: Agreement[];
   escalation_index: number;
   record: Record<Actor, ActorRecord>;
+  /** The model's own shocks (tension, compliance). */
   rng: RngState;
+  /** The actors' stream (rule probabilities, strategy mistakes): the model never draws from it. */
+  decision_rng: RngState;
 }
 
 export type { Move } from './moves.js';

@@ -5,11 +5,27 @@ import { resolveWhen } from '../model/calendar.js';
 import type { Baseline } from '../model/baseline.js';
 import type { SourcedMove } from '../model/moves.js';
 import type { ParamSpecs } from '../model/params.js';
-import type { StepUnit } from '../model/types.js';
+import type { Metrics } from '../model/metrics.js';
+import type { Params } from '../model/params.js';
+import type { Rng } from '../model/rng.js';
+import type { State, StepUnit } from '../model/types.js';
 import { fieldName, InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
 import type { ScenarioFile } from './schema/scenario.js';
 import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
+
+/** What an actor's rule or strategy sees when it decides, at the start of a step. */
+export interface DecisionView {
+  state: State;
+  /** The previous step's metrics; null at step 0. */
+  metrics: Metrics | null;
+  params: Params;
+  /** The decisions stream: draw from it, never from Math.random. */
+  rng: Rng;
+}
+
+/** A compiled rule or strategy: the moves it makes this step, with their source and reasons. */
+export type Decider = (view: DecisionView) => SourcedMove[];
 
 export interface Scenario {
   file: string;
@@ -24,6 +40,8 @@ export interface Scenario {
   param_specs: ParamSpecs;
   /** Scripted moves per step, index 0..horizon-1. */
   timeline: SourcedMove[][];
+  /** Rules and strategies, consulted in this order every step after the script. */
+  deciders: Decider[];
   /** The validated file, as written (for saving and for tools). */
   spec: ScenarioFile;
 }
@@ -91,6 +109,7 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
     seed: String(spec.seed),
     param_specs: specs,
     timeline,
+    deciders: [],
     spec,
   };
 }

@@ -6,7 +6,8 @@ import type { Metrics } from '../model/metrics.js';
 import type { SourcedMove } from '../model/moves.js';
 import { centralParams, drawParams, type Params } from '../model/params.js';
 import { MoveError } from '../model/reducers/index.js';
-import { step } from '../model/step.js';
+import { rngFromState } from '../model/rng.js';
+import { step, type StepResult } from '../model/step.js';
 import type { SimEvent, State } from '../model/types.js';
 import type { Scenario } from '../scenario/compile.js';
 import { stream } from './streams.js';
@@ -54,16 +55,30 @@ export function startState(scn: Scenario, seed: string, runIndex: number | null,
     start_date: scn.start,
     step_unit: scn.step_unit,
     rng: stream(seed, runIndex, 'shocks').state(),
+    decision_rng: stream(seed, runIndex, 'decisions').state(),
     params,
   });
 }
 
-/** Steps the state once with the scripted moves (and any others), turning illegal moves into SimErrors. */
-export function advance(scn: Scenario, state: State, params: Params, extra: SourcedMove[] = []) {
+/**
+ * Steps the state once: the script's moves for this step, then what the rules and strategies
+ * decide (given the previous step's metrics), then any extra moves (a user's, in play).
+ * Illegal moves become SimErrors that name where the move was written.
+ */
+export function advance(scn: Scenario, state: State, params: Params, last: Metrics | null, extra: SourcedMove[] = []): StepResult {
   const scripted = scn.timeline[state.step] ?? [];
-  const moves = extra.length ? [...scripted, ...extra] : scripted;
+  let moves = scripted;
+  let s = state;
+  if (scn.deciders.length > 0) {
+    const rng = rngFromState(state.decision_rng);
+    const view = { state, metrics: last, params, rng };
+    moves = [...scripted];
+    for (const decide of scn.deciders) for (const m of decide(view)) moves.push(m);
+    s = { ...state, decision_rng: rng.state() };
+  }
+  if (extra.length) moves = [...moves, ...extra];
   try {
-    return step(state, moves, params);
+    return step(s, moves, params);
   } catch (e) {
     if (!(e instanceof MoveError)) throw e;
     const culprit = moves.find((m) => m.move === e.move) ?? moves.find((m) => JSON.stringify(m.move).includes(JSON.stringify(e.move)));
@@ -79,8 +94,10 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): RunResult {
   let state = startState(scn, seed, runIndex, params);
   const rows: Row[] = [];
   const events: SimEvent[] = [];
+  let last: Metrics | null = null;
   for (let k = 0; k < steps; k++) {
-    const r = advance(scn, state, params);
+    const r = advance(scn, state, params, last);
+    last = r.metrics;
     rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...r.metrics });
     for (const e of r.events) events.push(e);
     state = r.state;
