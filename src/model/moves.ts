@@ -49,8 +49,9 @@ export type SoybeanMove =
   | Base<'stop_soybean_purchases', 'cn'>;
 
 export type TechMove =
-  | (Base<'impose_tech_controls', 'us'> & { level: number; software_controls?: boolean; affiliates_rule?: boolean })
-  | (Base<'relax_tech_controls', 'us'> & { level: number; software_controls?: boolean; affiliates_rule?: boolean })
+  /** `level` omitted keeps the breadth as it is (to switch only the Affiliates Rule or software controls). */
+  | (Base<'impose_tech_controls', 'us'> & { level?: number; software_controls?: boolean; affiliates_rule?: boolean })
+  | (Base<'relax_tech_controls', 'us'> & { level?: number; software_controls?: boolean; affiliates_rule?: boolean })
   | (Base<'set_port_fees'> & { active: boolean });
 
 export type AgreementMove =

@@ -19,13 +19,14 @@ export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outc
     return recorded({ ...state, [key]: move.active }, move, ctx, text, move.active ? 3 : -3);
   }
   requireActor(move, 'us');
-  requireRange(move, 'level', move.level, 0, 1);
   const before = state.tech;
+  const level = move.level ?? before.level;
+  requireRange(move, 'level', level, 0, 1);
   const tighten = move.type === 'impose_tech_controls';
-  if (tighten && move.level < before.level) throw new MoveError(move, 'level', `${move.level} is below the current level ${before.level}; use relax_tech_controls`);
-  if (!tighten && move.level > before.level) throw new MoveError(move, 'level', `${move.level} is above the current level ${before.level}; use impose_tech_controls`);
+  if (tighten && level < before.level) throw new MoveError(move, 'level', `${level} is below the current level ${before.level}; use relax_tech_controls`);
+  if (!tighten && level > before.level) throw new MoveError(move, 'level', `${level} is above the current level ${before.level}; use impose_tech_controls`);
   const after: TechControls = {
-    level: move.level,
+    level,
     software_controls: move.software_controls ?? before.software_controls,
     affiliates_rule: move.affiliates_rule ?? before.affiliates_rule,
   };

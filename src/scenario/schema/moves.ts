@@ -43,8 +43,8 @@ export const moveSchema: z.ZodType<Move> = z.lazy(() =>
     }),
     z.strictObject({ type: z.literal('commit_soybean_purchases'), actor: cn, mmt_per_yr: z.number().min(0).max(200) }),
     z.strictObject({ type: z.literal('stop_soybean_purchases'), actor: cn }),
-    z.strictObject({ type: z.literal('impose_tech_controls'), actor: us, level: share, software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),
-    z.strictObject({ type: z.literal('relax_tech_controls'), actor: us, level: share, software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),
+    z.strictObject({ type: z.literal('impose_tech_controls'), actor: us, level: share.optional(), software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),
+    z.strictObject({ type: z.literal('relax_tech_controls'), actor: us, level: share.optional(), software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),
     z.strictObject({ type: z.literal('set_port_fees'), actor, active: z.boolean() }),
     z.strictObject({
       type: z.literal('sign_agreement'),
