@@ -1,7 +1,9 @@
 // The starting state, built from a baseline (seeds/, stripped of provenance by src/scenario).
 
 import { resolveWhen } from './calendar.js';
-import { settledLogPrices } from './economics/trade.js';
+import { derived } from './derived.js';
+import { settledPosition } from './economics/trade.js';
+import { techRestriction } from './reducers/tech.js';
 import type { Move, When } from './moves.js';
 import type { Params } from './params.js';
 import { resolveScope } from './reducers/tariffs.js';
@@ -103,8 +105,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
     on_lapse: a.on_lapse,
   }));
-  const fee = o.params.port_fee_cost_pct;
-  const pt = o.params.import_price_pass_through;
+  const d = derived(o.params, o.step_unit);
   const emptyRecord = { escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null };
   return {
     step: 0,
@@ -115,8 +116,8 @@ export function initialState(b: Baseline, o: StartOptions): State {
     us_import_segments: b.us_import_segments,
     us_export_segments: b.us_export_segments,
     // Buyers start adjusted to the tariffs in force on the start date.
-    us_import_adjusted_log_price: settledLogPrices(us_layers, b.us_import_segments, pt, b.us_port_fees ? fee : 0),
-    us_export_adjusted_log_price: settledLogPrices(cn_layers, b.us_export_segments, pt, b.cn_port_fees ? fee : 0),
+    us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
+    us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
     rare_earths: { ...b.rare_earths },
     pacts: b.pacts.map((p) => ({
       partner: p.partner,

@@ -35,9 +35,20 @@ export function stepOfDate(start: string, unit: StepUnit, date: string): number 
   return step;
 }
 
+// Date parsing is slow next to a step; the same few dates recur in every run of a batch.
+const resolved = new Map<string, number>();
+
 /** A step index or an ISO date, as a step index. */
 export function resolveWhen(start: string, unit: StepUnit, when: number | string): number {
-  return typeof when === 'number' ? when : stepOfDate(start, unit, when);
+  if (typeof when === 'number') return when;
+  const key = `${start}|${unit}|${when}`;
+  let step = resolved.get(key);
+  if (step === undefined) {
+    step = stepOfDate(start, unit, when);
+    if (resolved.size > 10_000) resolved.clear();
+    resolved.set(key, step);
+  }
+  return step;
 }
 
 /** Length of one step in weeks: the unit that rates of adjustment are calibrated in. */

@@ -1,11 +1,11 @@
 // The heart: one step of the simulation. Moves, then deadlines, then the economy advances one step.
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
-import { weeksPerStep } from './calendar.js';
+import { derived } from './derived.js';
 import { clamp, MOVE_TENSION_WEIGHT, tensionTarget } from './economics/escalation.js';
 import { rareEarthSupply } from './economics/rareEarths.js';
 import { complianceTarget, soybeanFlows } from './economics/soybeans.js';
-import { averageTariffPct, otherTariffPct, partnerTariffPct } from './economics/tariffs.js';
+import { segmentTariffs } from './economics/tariffs.js';
 import { directionFlows } from './economics/trade.js';
 import type { Metrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
@@ -55,7 +55,7 @@ function deadlines(state: State, events: SimEvent[]): State {
       events.push({ step: s.step, actor: 'model', kind: 'expiry', type: 'layer_expired', source: 'model', text: `${l.label} expires: ${l.rate_pct}% -> ${rate}%`, tension_delta: 0 });
       return { ...l, rate_pct: rate, expires_step: null, snapback_rate_pct: null };
     });
-    s = { ...s, [key]: layers };
+    s = key === 'us_layers' ? { ...s, us_layers: layers } : { ...s, cn_layers: layers };
   }
   return s;
 }
@@ -65,57 +65,25 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
   const events = moved.events;
   const s = deadlines(moved.state, events);
   const p = params;
-  const w = weeksPerStep(s.step_unit);
-  const adjustment = 1 - Math.pow(0.5, w / p.trade_adjustment_half_life_weeks);
+  const d = derived(params, s.step_unit);
+  const w = d.weeks_per_step;
   const restriction = techRestriction(s.tech);
-  const fee = p.port_fee_cost_pct;
 
-  const imports = directionFlows(s.us_layers, s.us_import_segments, s.us_import_adjusted_log_price, p.us_imports_from_cn_2024_bn, {
-    pass_through: p.import_price_pass_through,
-    sigma: p.armington_sigma,
-    demand_elasticity: p.import_demand_elasticity,
-    short_run_elasticity: p.short_run_elasticity,
-    adjustment,
-    fee_pct: s.us_port_fees ? fee : 0,
-    counterfactual_tariff_pct: p.us_mfn_tariff_pct,
-    controlled_segment: null,
-    controlled_factor: 1,
-  }, null);
-  const exports = directionFlows(s.cn_layers, s.us_export_segments, s.us_export_adjusted_log_price, p.us_exports_to_cn_2024_bn, {
-    pass_through: p.import_price_pass_through,
-    sigma: p.armington_sigma,
-    demand_elasticity: p.import_demand_elasticity,
-    short_run_elasticity: p.short_run_elasticity,
-    adjustment,
-    fee_pct: s.cn_port_fees ? fee : 0,
-    counterfactual_tariff_pct: 0,
-    controlled_segment: 'technology',
-    controlled_factor: 1 - p.tech_export_loss * restriction,
-  }, 'soybeans');
+  const imports = directionFlows(s.us_layers, s.us_import_segments, s.us_import_position, p.us_imports_from_cn_2024_bn, d.imports[s.us_port_fees ? 1 : 0]);
+  const exports = directionFlows(s.cn_layers, s.us_export_segments, s.us_export_position, p.us_exports_to_cn_2024_bn, d.exports(s.cn_port_fees, restriction));
 
-  const soySeg = s.us_export_segments.find((x) => x.name === 'soybeans');
-  const soyTariff = partnerTariffPct(s.cn_layers, 'soybeans');
-  const soy = soybeanFlows(s.soybeans, soyTariff, soySeg ? soySeg.reference_tariff_pct : 3, {
-    substitution_elasticity: p.soybean_substitution_elasticity,
-    demand_mmt: p.cn_soybean_demand_mmt,
-    us_reference_mmt: p.us_soybean_reference_mmt,
-    other_suppliers_mmt: p.other_soybean_suppliers_mmt,
-    boycott_factor: p.soybean_boycott_factor,
-  });
-
-  const re = rareEarthSupply(s.rare_earths, s.pacts, {
-    curb_flow_loss: p.curb_flow_loss,
-    licence_delay_scale_weeks: p.licence_delay_scale_weeks,
-    pact_lag_multiplier: p.pact_lag_multiplier,
-    weeks_per_step: w,
-    step: s.step,
-  });
+  const cnTariffs = segmentTariffs(s.cn_layers, s.us_export_segments);
+  const soyIndex = s.us_export_segments.findIndex((x) => x.name === 'soybeans');
+  const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
+  const soy = soybeanFlows(s.soybeans, soyTariff, soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3, d.soybeans);
+  const re = rareEarthSupply(s.rare_earths, s.pacts, d.rare_earths, s.step);
   if (re.supply_index < 0.9 && s.step > 0) {
     events.push({ step: s.step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 });
   }
 
-  const usTariff = averageTariffPct(s.us_layers, s.us_import_segments);
-  const cnTariff = averageTariffPct(s.cn_layers, s.us_export_segments);
+  const usTariffs = segmentTariffs(s.us_layers, s.us_import_segments);
+  const usTariff = usTariffs.average_pct;
+  const cnTariff = cnTariffs.average_pct;
   const truce = s.agreements.some((a) => a.active && a.is_truce);
   const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
 
@@ -135,15 +103,13 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
     fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
     supply_index: re.supply_index,
   });
-  const pull = 1 - Math.pow(1 - p.escalation_pull, w);
   const escalation = clamp(
-    s.escalation_index + MOVE_TENSION_WEIGHT * moveTension + pull * (target - s.escalation_index) + p.escalation_noise * Math.sqrt(w) * tensionShock,
+    s.escalation_index + MOVE_TENSION_WEIGHT * moveTension + d.tension_pull * (target - s.escalation_index) + p.escalation_noise * d.sqrt_weeks * tensionShock,
     0,
     100,
   );
-  const complianceSpeed = 1 - Math.pow(0.5, w / 8);
   const compliance = clamp(
-    s.soybeans.compliance + complianceSpeed * (complianceTarget(p.soybean_compliance_target, escalation) - s.soybeans.compliance) + p.soybean_compliance_noise * Math.sqrt(w) * complianceShock,
+    s.soybeans.compliance + d.compliance_speed * (complianceTarget(p.soybean_compliance_target, escalation) - s.soybeans.compliance) + p.soybean_compliance_noise * d.sqrt_weeks * complianceShock,
     0,
     1,
   );
@@ -168,26 +134,43 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
     brazil_soybeans_to_cn_mmt: soy.brazil_mmt,
     us_magnet_inventory_weeks: re.inventory_weeks,
     non_china_magnet_capacity_share: re.non_china_share,
-    us_tariff_on_others_pct: averageOtherTariff(s),
+    us_tariff_on_others_pct: usTariffs.other_average_pct,
     us_tech_restriction: restriction,
     precursor_cooperation: s.precursor_cooperation,
   };
 
+  // Every field spelled out: one object shape for every state keeps the hot loop fast.
   const next: State = {
-    ...s,
     step: s.step + 1,
-    us_import_adjusted_log_price: imports.adjusted,
-    us_export_adjusted_log_price: exports.adjusted,
-    rare_earths: { ...s.rare_earths, inventory_weeks: re.inventory_weeks },
-    soybeans: { ...s.soybeans, compliance, purchased_mmt: purchased },
+    start_date: s.start_date,
+    step_unit: s.step_unit,
+    us_layers: s.us_layers,
+    cn_layers: s.cn_layers,
+    us_import_segments: s.us_import_segments,
+    us_export_segments: s.us_export_segments,
+    us_import_position: imports.position,
+    us_export_position: exports.position,
+    rare_earths: {
+      curb: s.rare_earths.curb,
+      licence_delay_weeks: s.rare_earths.licence_delay_weeks,
+      inventory_weeks: re.inventory_weeks,
+      inventory_target_weeks: s.rare_earths.inventory_target_weeks,
+      china_supply_share: s.rare_earths.china_supply_share,
+      base_non_china_share: s.rare_earths.base_non_china_share,
+    },
+    pacts: s.pacts,
+    soybeans: { commitment_mmt: s.soybeans.commitment_mmt, compliance, boycott: s.soybeans.boycott, purchased_mmt: purchased },
+    tech: s.tech,
+    us_port_fees: s.us_port_fees,
+    cn_port_fees: s.cn_port_fees,
+    precursor_cooperation: s.precursor_cooperation,
+    tiktok: s.tiktok,
+    agreements: s.agreements,
     escalation_index: escalation,
+    record: s.record,
     rng: rng.state(),
+    decision_rng: s.decision_rng,
+    decision_memory: s.decision_memory,
   };
   return { state: next, events, metrics };
-}
-
-function averageOtherTariff(s: State): number {
-  let avg = 0;
-  for (const seg of s.us_import_segments) avg += seg.share * otherTariffPct(s.us_layers, seg);
-  return avg;
 }

@@ -36,6 +36,15 @@ export interface TradeSegment {
   reference_other_tariff_pct: number;
 }
 
+/**
+ * Per segment: the log quantity (relative to 2024) bought last step and the log price paid for it
+ * (relative to 2024).
+ */
+export interface TradePosition {
+  log_qty: number[];
+  log_price: number[];
+}
+
 export interface RareEarthState {
   /** 0 = general licences, 1 = sweeping extraterritorial ban. */
   curb: number;
@@ -111,9 +120,9 @@ export interface State {
   cn_layers: TariffLayer[];
   us_import_segments: TradeSegment[];
   us_export_segments: TradeSegment[];
-  /** log price factors the buyers have adjusted to (partial adjustment), per segment: [partner, others]. */
-  us_import_adjusted_log_price: number[];
-  us_export_adjusted_log_price: number[];
+  /** Where buyers of each direction's goods stand (quantities adjust to prices gradually). */
+  us_import_position: TradePosition;
+  us_export_position: TradePosition;
   rare_earths: RareEarthState;
   pacts: DiversificationPact[];
   soybeans: SoybeanState;
@@ -130,6 +139,8 @@ export interface State {
   rng: RngState;
   /** The actors' stream (rule probabilities, strategy mistakes): the model never draws from it. */
   decision_rng: RngState;
+  /** What the actors' rules and strategies remember between steps (sim/run.ts carries it; the model never reads it). */
+  decision_memory?: Readonly<Record<string, number>>;
 }
 
 export type { Move } from './moves.js';

@@ -11,7 +11,6 @@ export interface RareEarthParams {
   licence_delay_scale_weeks: number;
   pact_lag_multiplier: number;
   weeks_per_step: number;
-  step: number;
 }
 
 /** China can ship above its usual share when unrestricted, so buyers can restock. */
@@ -40,8 +39,8 @@ export interface RareEarthOutcome {
   non_china_share: number;
 }
 
-export function rareEarthSupply(re: RareEarthState, pacts: DiversificationPact[], p: RareEarthParams): RareEarthOutcome {
-  const nonChina = re.base_non_china_share + pactCapacityShare(pacts, p.step, p.weeks_per_step, p.pact_lag_multiplier);
+export function rareEarthSupply(re: RareEarthState, pacts: DiversificationPact[], p: RareEarthParams, step: number): RareEarthOutcome {
+  const nonChina = re.base_non_china_share + pactCapacityShare(pacts, step, p.weeks_per_step, p.pact_lag_multiplier);
   const available = chinaAvailableShare(re, p) + nonChina;
   const desired = 1 + Math.max(0, re.inventory_target_weeks - re.inventory_weeks) / RESTOCK_WEEKS;
   const flow = Math.min(available, desired);

@@ -20,8 +20,36 @@ export function otherTariffPct(layers: TariffLayer[], seg: TradeSegment): number
   return sum;
 }
 
-export function averageTariffPct(layers: TariffLayer[], segments: TradeSegment[]): number {
+export interface SegmentTariffs {
+  segments: TradeSegment[];
+  partner_pct: Float64Array;
+  other_pct: Float64Array;
+  average_pct: number;
+  other_average_pct: number;
+}
+
+// Layers change only when a move changes them (a new array each time), so the per-segment
+// tariffs are computed once per layer set rather than once per step.
+const cache = new WeakMap<TariffLayer[], SegmentTariffs>();
+
+export function segmentTariffs(layers: TariffLayer[], segments: TradeSegment[]): SegmentTariffs {
+  const hit = cache.get(layers);
+  if (hit && hit.segments === segments) return hit;
+  const partner = new Float64Array(segments.length);
+  const other = new Float64Array(segments.length);
   let avg = 0;
-  for (const seg of segments) avg += seg.share * partnerTariffPct(layers, seg.name);
-  return avg;
+  let otherAvg = 0;
+  segments.forEach((seg, i) => {
+    partner[i] = partnerTariffPct(layers, seg.name);
+    other[i] = otherTariffPct(layers, seg);
+    avg += seg.share * partner[i];
+    otherAvg += seg.share * other[i];
+  });
+  const out = { segments, partner_pct: partner, other_pct: other, average_pct: avg, other_average_pct: otherAvg };
+  cache.set(layers, out);
+  return out;
+}
+
+export function averageTariffPct(layers: TariffLayer[], segments: TradeSegment[]): number {
+  return segmentTariffs(layers, segments).average_pct;
 }

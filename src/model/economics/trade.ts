@@ -2,8 +2,8 @@
 // exact form, Armington (CES) substitution between the partner and other suppliers, and partial
 // adjustment from short-run to long-run responses (CALIBRATION.md sections 5-6).
 
-import type { TariffLayer, TradeSegment } from '../types.js';
-import { otherTariffPct, partnerTariffPct } from './tariffs.js';
+import type { TariffLayer, TradePosition, TradeSegment } from '../types.js';
+import { segmentTariffs } from './tariffs.js';
 
 export interface TradeParams {
   pass_through: number;
@@ -19,6 +19,8 @@ export interface TradeParams {
   /** A segment whose flow export controls cut (technology), and the share of it that still flows. */
   controlled_segment: string | null;
   controlled_factor: number;
+  /** A segment modelled elsewhere (soybeans, by quantity): no value here. */
+  skip_segment: string | null;
 }
 
 export interface DirectionResult {
@@ -32,7 +34,7 @@ export interface DirectionResult {
 }
 
 /** Price of the partner's goods to buyers, relative to 2024, given complete or partial pass-through. */
-function priceFactor(tariffPct: number, referencePct: number, passThrough: number): number {
+export function priceFactor(tariffPct: number, referencePct: number, passThrough: number): number {
   return 1 + passThrough * ((1 + tariffPct / 100) / (1 + referencePct / 100) - 1);
 }
 
@@ -43,66 +45,120 @@ export function longRunQuantity(pPartner: number, pOther: number, share: number,
   return Math.pow(index, -elasticity) * Math.pow(pPartner / index, -sigma);
 }
 
+/** What does not change from step to step while the layers, fees and parameters stay put. */
+interface Prices {
+  params: TradeParams;
+  /** Log price of the partner's goods to buyers, relative to 2024 (plain array: positions share it). */
+  log_price: number[];
+  /** Log of the long-run quantity (relative to 2024) at these prices. */
+  log_long_run_qty: Float64Array;
+  /** $bn a year per unit of quantity: 2024 value x world price x controls (0 where skipped). */
+  value_per_qty_bn: Float64Array;
+  /** Partner tariff (without the fee), percent. */
+  tariff_pct: Float64Array;
+  /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
+  value0_bn: Float64Array;
+  gap_pct: Float64Array;
+}
+
+const priceCache = new WeakMap<TariffLayer[], Prices>();
+
+function sameParams(a: TradeParams, b: TradeParams): boolean {
+  return (
+    a.pass_through === b.pass_through &&
+    a.sigma === b.sigma &&
+    a.demand_elasticity === b.demand_elasticity &&
+    a.fee_pct === b.fee_pct &&
+    a.counterfactual_tariff_pct === b.counterfactual_tariff_pct &&
+    a.controlled_segment === b.controlled_segment &&
+    a.controlled_factor === b.controlled_factor &&
+    a.skip_segment === b.skip_segment
+  );
+}
+
+function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
+  const hit = priceCache.get(layers);
+  if (hit && (hit.params === p || sameParams(hit.params, p))) return hit;
+  const n = segments.length;
+  const t = segmentTariffs(layers, segments);
+  const out: Prices = {
+    params: p,
+    log_price: new Array<number>(n).fill(0),
+    log_long_run_qty: new Float64Array(n),
+    value_per_qty_bn: new Float64Array(n),
+    tariff_pct: new Float64Array(n),
+    value0_bn: new Float64Array(n),
+    gap_pct: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const seg = segments[i];
+    const ref = seg.reference_tariff_pct;
+    const withFee = t.partner_pct[i] + p.fee_pct;
+    const pPartner = priceFactor(withFee, ref, p.pass_through);
+    const pOther = priceFactor(t.other_pct[i], seg.reference_other_tariff_pct, p.pass_through);
+    const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
+    // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
+    const world = pPartner / ((1 + withFee / 100) / (1 + ref / 100));
+    out.log_price[i] = Math.log(pPartner);
+    out.log_long_run_qty[i] = Math.log(longRunQuantity(pPartner, pOther, seg.partner_share, p.sigma, p.demand_elasticity));
+    out.value_per_qty_bn[i] = baseValueBn * seg.share * world * factor;
+    out.tariff_pct[i] = t.partner_pct[i];
+    const t0 = p.counterfactual_tariff_pct;
+    out.gap_pct[i] = Math.max(0, t.partner_pct[i] - t0);
+    if (out.gap_pct[i] > 0) {
+      const p0 = priceFactor(t0, ref, p.pass_through);
+      const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
+      out.value0_bn[i] = baseValueBn * seg.share * longRunQuantity(p0, pOther, seg.partner_share, p.sigma, p.demand_elasticity) * w0 * factor;
+    }
+  }
+  priceCache.set(layers, out);
+  return out;
+}
+
 /**
- * Computes one direction's flows and moves the adjusted prices one step toward the current ones.
- * `adjusted` holds [partner, other] log price factors per segment; the returned array is new.
- * `skip` names a segment modelled elsewhere (soybeans, by quantity).
+ * One direction's flows for one step. A change in the partner's price moves the quantity at once
+ * by the short-run elasticity; then the quantity closes a share `adjustment` of its gap to the
+ * long run (exact CES at current prices) every step.
  */
 export function directionFlows(
   layers: TariffLayer[],
   segments: TradeSegment[],
-  adjusted: number[],
+  position: TradePosition,
   baseValueBn: number,
   p: TradeParams,
-  skip: string | null,
-): { result: DirectionResult; adjusted: number[] } {
-  const next = adjusted.slice();
+): { result: DirectionResult; position: TradePosition } {
+  const pr = prices(layers, segments, baseValueBn, p);
+  const n = segments.length;
+  const logQty = new Array<number>(n);
   let imports = 0;
   let revenue = 0;
   let excess = 0;
   let dwl = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    if (seg.name === skip) continue;
-    const tPartner = partnerTariffPct(layers, seg.name) + p.fee_pct;
-    const tOther = otherTariffPct(layers, seg);
-    const pPartner = priceFactor(tPartner, seg.reference_tariff_pct, p.pass_through);
-    const pOther = priceFactor(tOther, seg.reference_other_tariff_pct, p.pass_through);
-    const adjPartner = Math.exp(adjusted[2 * i]);
-    const adjOther = Math.exp(adjusted[2 * i + 1]);
-    // Long run at the prices buyers have adjusted to; the rest of the change at the short-run elasticity.
-    const q =
-      longRunQuantity(adjPartner, adjOther, seg.partner_share, p.sigma, p.demand_elasticity) *
-      Math.pow(pPartner / adjPartner, -p.short_run_elasticity);
-    // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
-    const worldPrice = pPartner / ((1 + tPartner / 100) / (1 + seg.reference_tariff_pct / 100));
-    const control = seg.name === p.controlled_segment ? p.controlled_factor : 1;
-    const valueBn = baseValueBn * seg.share * q * worldPrice * control;
+  for (let i = 0; i < n; i++) {
+    const lp = pr.log_price[i];
+    let lq = position.log_qty[i];
+    if (lp !== position.log_price[i]) lq -= p.short_run_elasticity * (lp - position.log_price[i]);
+    lq += p.adjustment * (pr.log_long_run_qty[i] - lq);
+    logQty[i] = lq;
+    const per = pr.value_per_qty_bn[i];
+    if (per === 0) continue;
+    const valueBn = per * Math.exp(lq);
     imports += valueBn;
-    revenue += (valueBn * (tPartner - p.fee_pct)) / 100;
-    const t0 = p.counterfactual_tariff_pct;
-    if (tPartner > t0) {
-      excess += (valueBn * (tPartner - p.fee_pct - t0)) / 100;
-      const p0 = priceFactor(t0, seg.reference_tariff_pct, p.pass_through);
-      const w0 = p0 / ((1 + t0 / 100) / (1 + seg.reference_tariff_pct / 100));
-      const q0 = longRunQuantity(p0, pOther, seg.partner_share, p.sigma, p.demand_elasticity);
-      const value0 = baseValueBn * seg.share * q0 * w0 * control;
+    revenue += (valueBn * pr.tariff_pct[i]) / 100;
+    const gap = pr.gap_pct[i];
+    if (gap > 0) {
+      excess += (valueBn * gap) / 100;
       // Harberger triangle: 1/2 (t1 - t0)(M0 - M1), in value terms (CALIBRATION.md section 6).
-      if (value0 > valueBn) dwl += (0.5 * (tPartner - t0) * (value0 - valueBn)) / 100;
+      if (pr.value0_bn[i] > valueBn) dwl += (0.5 * gap * (pr.value0_bn[i] - valueBn)) / 100;
     }
-    next[2 * i] = adjusted[2 * i] + p.adjustment * (Math.log(pPartner) - adjusted[2 * i]);
-    next[2 * i + 1] = adjusted[2 * i + 1] + p.adjustment * (Math.log(pOther) - adjusted[2 * i + 1]);
   }
-  return { result: { imports_bn: imports, revenue_bn: revenue, excess_duty_bn: excess, deadweight_loss_bn: dwl }, adjusted: next };
+  // The price array is shared with the cache: a position never mutates it.
+  const next = { log_qty: logQty, log_price: pr.log_price };
+  return { result: { imports_bn: imports, revenue_bn: revenue, excess_duty_bn: excess, deadweight_loss_bn: dwl }, position: next };
 }
 
-/** Log price factors of a fully adjusted economy under the given layers (used at the start of a run). */
-export function settledLogPrices(layers: TariffLayer[], segments: TradeSegment[], passThrough: number, feePct: number): number[] {
-  const out: number[] = [];
-  for (const seg of segments) {
-    const tPartner = partnerTariffPct(layers, seg.name) + feePct;
-    out.push(Math.log(priceFactor(tPartner, seg.reference_tariff_pct, passThrough)));
-    out.push(Math.log(priceFactor(otherTariffPct(layers, seg), seg.reference_other_tariff_pct, passThrough)));
-  }
-  return out;
+/** A fully adjusted position under the given layers (used at the start of a run). */
+export function settledPosition(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): TradePosition {
+  const pr = prices(layers, segments, baseValueBn, p);
+  return { log_qty: Array.from(pr.log_long_run_qty), log_price: pr.log_price };
 }

@@ -43,7 +43,8 @@ function bumpRecord(rec: ActorRecord, delta: number, step: number): ActorRecord 
 /** Records a move: its event, its direct effect on tension and the actor's record of moves. */
 export function recorded(state: State, move: Move, ctx: MoveContext, text: string, tensionDelta: number): Outcome {
   const actor = move.actor === 'both' ? null : move.actor;
-  const record = actor ? { ...state.record, [actor]: bumpRecord(state.record[actor], tensionDelta, state.step) } : state.record;
+  const r = state.record;
+  const record = actor === 'us' ? { us: bumpRecord(r.us, tensionDelta, state.step), cn: r.cn } : actor === 'cn' ? { us: r.us, cn: bumpRecord(r.cn, tensionDelta, state.step) } : r;
   const event: SimEvent = {
     step: state.step,
     actor: actor ?? 'model',

@@ -13,10 +13,11 @@ const TENSION_PER_RESTRICTION = 25;
 
 export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outcome {
   if (move.type === 'set_port_fees') {
-    const key = move.actor === 'us' ? 'us_port_fees' : 'cn_port_fees';
-    if (state[key] === move.active) return recorded(state, move, ctx, `${move.actor.toUpperCase()} port fees unchanged`, 0);
+    const current = move.actor === 'us' ? state.us_port_fees : state.cn_port_fees;
+    if (current === move.active) return recorded(state, move, ctx, `${move.actor.toUpperCase()} port fees unchanged`, 0);
     const text = `${move.actor.toUpperCase()} ${move.active ? 'imposes' : 'suspends'} port fees on the other side's vessels`;
-    return recorded({ ...state, [key]: move.active }, move, ctx, text, move.active ? 3 : -3);
+    const next = move.actor === 'us' ? { ...state, us_port_fees: move.active } : { ...state, cn_port_fees: move.active };
+    return recorded(next, move, ctx, text, move.active ? 3 : -3);
   }
   requireActor(move, 'us');
   const before = state.tech;

@@ -1,0 +1,88 @@
+// Per-run constants derived from the parameters, built once per parameter set (not once a step).
+
+import { weeksPerStep } from './calendar.js';
+import type { RareEarthParams } from './economics/rareEarths.js';
+import type { SoybeanParams } from './economics/soybeans.js';
+import type { TradeParams } from './economics/trade.js';
+import type { Params } from './params.js';
+import type { StepUnit } from './types.js';
+
+export interface Derived {
+  weeks_per_step: number;
+  sqrt_weeks: number;
+  trade_adjustment: number;
+  tension_pull: number;
+  compliance_speed: number;
+  soybeans: SoybeanParams;
+  rare_earths: RareEarthParams;
+  /** US imports from China, without and with US port fees. */
+  imports: [TradeParams, TradeParams];
+  /** US exports to China by (China's port fees, control restriction). */
+  exports(fees: boolean, restriction: number): TradeParams;
+}
+
+const cache = new WeakMap<Params, Partial<Record<StepUnit, Derived>>>();
+
+function build(p: Params, unit: StepUnit): Derived {
+  const w = weeksPerStep(unit);
+  const adjustment = 1 - Math.pow(0.5, w / p.trade_adjustment_half_life_weeks);
+  const base = {
+    pass_through: p.import_price_pass_through,
+    sigma: p.armington_sigma,
+    demand_elasticity: p.import_demand_elasticity,
+    short_run_elasticity: p.short_run_elasticity,
+    adjustment,
+  };
+  const imports = (fee: number): TradeParams => ({
+    ...base,
+    fee_pct: fee,
+    counterfactual_tariff_pct: p.us_mfn_tariff_pct,
+    controlled_segment: null,
+    controlled_factor: 1,
+    skip_segment: null,
+  });
+  const exportCache = new Map<number, TradeParams>();
+  return {
+    weeks_per_step: w,
+    sqrt_weeks: Math.sqrt(w),
+    trade_adjustment: adjustment,
+    tension_pull: 1 - Math.pow(1 - p.escalation_pull, w),
+    compliance_speed: 1 - Math.pow(0.5, w / 8),
+    soybeans: {
+      substitution_elasticity: p.soybean_substitution_elasticity,
+      demand_mmt: p.cn_soybean_demand_mmt,
+      us_reference_mmt: p.us_soybean_reference_mmt,
+      other_suppliers_mmt: p.other_soybean_suppliers_mmt,
+      boycott_factor: p.soybean_boycott_factor,
+    },
+    rare_earths: {
+      curb_flow_loss: p.curb_flow_loss,
+      licence_delay_scale_weeks: p.licence_delay_scale_weeks,
+      pact_lag_multiplier: p.pact_lag_multiplier,
+      weeks_per_step: w,
+    },
+    imports: [imports(0), imports(p.port_fee_cost_pct)],
+    exports(fees, restriction) {
+      const key = fees ? restriction + 2 : restriction;
+      let t = exportCache.get(key);
+      if (!t) {
+        t = {
+          ...base,
+          fee_pct: fees ? p.port_fee_cost_pct : 0,
+          counterfactual_tariff_pct: 0,
+          controlled_segment: 'technology',
+          controlled_factor: 1 - p.tech_export_loss * restriction,
+          skip_segment: 'soybeans',
+        };
+        exportCache.set(key, t);
+      }
+      return t;
+    },
+  };
+}
+
+export function derived(p: Params, unit: StepUnit): Derived {
+  let byUnit = cache.get(p);
+  if (!byUnit) cache.set(p, (byUnit = {}));
+  return (byUnit[unit] ??= build(p, unit));
+}
