@@ -63,9 +63,17 @@ export function buildProgram(): Command {
     .action(action(() => listCommand()));
 
   program
+    .command('play')
+    .description('an interactive what-if session in the terminal: step, move, branch, compare, save')
+    .argument('[scenario]', 'a scenario file, or the name of a shipped scenario', 'busan-truce')
+    .option('--seed <n>', "seed for the random stream (default: the scenario's)")
+    .addHelpText('after', '\nExamples:\n  tariff-sim play\n  tariff-sim play scenarios/rare-earth-squeeze.yaml')
+    .action(action(async (scenario: string, flags: { seed?: string }) => (await import('./commands/play.js')).playCommand(scenario, flags)));
+
+  program
     .command('start', { hidden: true })
-    .description('what `npm start` runs: the busan-truce scenario')
-    .action(action(() => runCommand('busan-truce', {})));
+    .description('what `npm start` runs: play busan-truce on a terminal, else run it')
+    .action(action(async () => (process.stdin.isTTY && process.stdout.isTTY ? (await import('./commands/play.js')).playCommand('busan-truce') : runCommand('busan-truce', {}))));
 
   return program;
 }

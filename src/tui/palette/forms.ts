@@ -1,0 +1,94 @@
+// The move palette's forms: which actor may make each move, and its parameters with defaults.
+// The schema (moveSchema) stays the judge; these only make typing a move quick.
+
+import type { Actor, State } from '../../model/types.js';
+import type { MoveType } from '../../model/moves.js';
+
+export type Who = Actor | 'both';
+
+export interface Field {
+  name: string;
+  kind: 'number' | 'text' | 'choice';
+  /** For choices: the options, from the state where they depend on it (layers, agreements). */
+  options?: (s: State, actor: Who) => string[];
+  initial?: string;
+  optional?: boolean;
+  /** Comma-separated list (a layer's scope). */
+  list?: boolean;
+}
+
+const layer = (s: State, a: Who) => (a === 'cn' ? s.cn_layers : s.us_layers).map((l) => l.id);
+const agreements = (s: State) => s.agreements.map((a) => a.id);
+const yesNo = () => ['true', 'false'];
+const num = (name: string, initial: string, optional = false): Field => ({ name, kind: 'number', initial, optional });
+const pick = (name: string, options: Field['options'], optional = false): Field => ({ name, kind: 'choice', options, optional });
+
+export interface MoveForm {
+  type: MoveType;
+  actors: Who[];
+  fields: Field[];
+}
+
+// hold_summit (a bundle of moves) is left to scenario files.
+export const MOVE_FORMS: MoveForm[] = [
+  { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
+  { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
+  { type: 'lower_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
+  {
+    type: 'add_tariff_layer',
+    actors: ['us', 'cn'],
+    fields: [{ name: 'layer', kind: 'text', initial: 'new_layer' }, { name: 'scope', kind: 'text', initial: 'all', list: true }, num('rate_pct', '25'), { name: 'label', kind: 'text', initial: '', optional: true }],
+  },
+  { type: 'suspend_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('keep_pct', '10')] },
+  { type: 'restore_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'threaten_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '100')] },
+  { type: 'impose_threatened_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'drop_tariff_threat', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'impose_rare_earth_curbs', actors: ['cn'], fields: [num('level', '0.8'), num('licence_delay_weeks', '', true)] },
+  { type: 'relax_rare_earth_curbs', actors: ['cn'], fields: [num('level', '0.2')] },
+  { type: 'issue_general_licences', actors: ['cn'], fields: [] },
+  {
+    type: 'sign_diversification_pact',
+    actors: ['us'],
+    fields: [{ name: 'partner', kind: 'text', initial: 'australia' }, num('capacity_share', '0.1'), num('lag_weeks', '26'), num('ramp_weeks', '52')],
+  },
+  { type: 'commit_soybean_purchases', actors: ['cn'], fields: [num('mmt_per_yr', '25')] },
+  { type: 'stop_soybean_purchases', actors: ['cn'], fields: [] },
+  { type: 'impose_tech_controls', actors: ['us'], fields: [num('level', '0.5'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
+  { type: 'relax_tech_controls', actors: ['us'], fields: [num('level', '0'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
+  { type: 'set_port_fees', actors: ['us', 'cn'], fields: [pick('active', yesNo)] },
+  {
+    type: 'sign_agreement',
+    actors: ['both', 'us', 'cn'],
+    fields: [{ name: 'agreement', kind: 'text', initial: 'new_deal' }, { name: 'until', kind: 'text', initial: '52' }, pick('truce', yesNo, true), { name: 'label', kind: 'text', initial: '', optional: true }],
+  },
+  { type: 'extend_agreement', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements), { name: 'until', kind: 'text', initial: '2027-11-10' }] },
+  { type: 'let_agreement_lapse', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements)] },
+  { type: 'cooperate_on_precursors', actors: ['cn'], fields: [num('level', '0.8')] },
+  { type: 'settle_tiktok', actors: ['us', 'cn'], fields: [pick('outcome', () => ['framework', 'divested', 'banned'])] },
+];
+
+export const WHO: Who[] = ['us', 'cn', 'both'];
+
+export function formsFor(actor: Who): MoveForm[] {
+  return MOVE_FORMS.filter((f) => f.actors.includes(actor));
+}
+
+export function initialValues(form: MoveForm, s: State, actor: Who): string[] {
+  return form.fields.map((f) => (f.kind === 'choice' && !f.optional ? (f.options?.(s, actor)[0] ?? '') : (f.initial ?? '')));
+}
+
+/** The typed values as a move object; the schema decides whether it is legal. */
+export function buildMove(form: MoveForm, actor: Who, values: string[]): Record<string, unknown> {
+  const move: Record<string, unknown> = { type: form.type, actor };
+  form.fields.forEach((f, i) => {
+    const raw = values[i].trim();
+    if (raw === '' && f.optional) return;
+    if (f.list) move[f.name] = raw.split(',').map((x) => x.trim()).filter(Boolean);
+    else if (f.kind === 'number') move[f.name] = raw === '' ? NaN : Number(raw);
+    else if (raw === 'true' || raw === 'false') move[f.name] = raw === 'true';
+    else if (f.name === 'until' && /^\d+$/.test(raw)) move[f.name] = Number(raw);
+    else move[f.name] = raw;
+  });
+  return move;
+}

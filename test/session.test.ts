@@ -1,0 +1,105 @@
+// The session reducer, pure: step, undo, redo, moves, branch, compare, save and replay.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/scenario/load.js';
+import { runScenario } from '../src/sim/run.js';
+import { compare, createSession, currentBranch, exportCsv, metricsOf, reduce, saveScenarioYaml, type Session, type SessionAction } from '../src/tui/session/index.js';
+
+const scn = loadScenario('busan-truce');
+const play = (s: Session, ...actions: SessionAction[]) => actions.reduce(reduce, s);
+const curbs = { type: 'impose_rare_earth_curbs', actor: 'cn', level: 0.9 };
+
+describe('session reducer', () => {
+  it('steps exactly as `run` does', () => {
+    const s = play(createSession(scn), { type: 'step' }, { type: 'step10' });
+    expect(currentBranch(s).cursor).toBe(11);
+    const rows = runScenario(scn, { steps: 11 }).rows;
+    expect(metricsOf(currentBranch(s)).map((m) => m.escalation_index)).toEqual(rows.map((r) => r.escalation_index));
+  });
+
+  it('undoes and redoes whole actions', () => {
+    const s = play(createSession(scn), { type: 'step' }, { type: 'step10' });
+    const undone = play(s, { type: 'undo' });
+    expect(currentBranch(undone).cursor).toBe(1);
+    expect(currentBranch(play(undone, { type: 'redo' })).cursor).toBe(11);
+    expect(currentBranch(play(undone, { type: 'undo' })).cursor).toBe(0);
+    expect(play(undone, { type: 'undo' }, { type: 'undo' }).error).toMatch(/nothing to undo/);
+    // A new action drops the redo future.
+    const forked = play(undone, { type: 'step' });
+    expect(currentBranch(forked).cursor).toBe(2);
+    expect(play(forked, { type: 'redo' }).error).toMatch(/nothing to redo/);
+  });
+
+  it('applies a user move at the current step, with source user', () => {
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMove', move: curbs });
+    const b = currentBranch(s);
+    expect(s.error).toBeNull();
+    expect(b.cursor).toBe(11);
+    expect(b.snapshots[11].userMoves[0].source).toBe('user');
+    expect(b.snapshots[11].events.some((e) => e.source === 'user')).toBe(true);
+    expect(b.snapshots[11].metrics!.rare_earth_curb).toBeCloseTo(0.9);
+  });
+
+  it('turns illegal moves into an error message, not a crash', () => {
+    const s0 = play(createSession(scn), { type: 'step' });
+    const bad = play(s0, { type: 'applyMove', move: { type: 'impose_rare_earth_curbs', actor: 'us', level: 0.5 } });
+    expect(bad.error).toMatch(/illegal move/);
+    expect(currentBranch(bad).cursor).toBe(1);
+    const unknownLayer = play(s0, { type: 'applyMove', move: { type: 'set_tariff', actor: 'us', layer: 'no_such_layer', rate_pct: 10 } });
+    expect(unknownLayer.error).toMatch(/illegal move/);
+    expect(currentBranch(unknownLayer).cursor).toBe(1);
+    expect(play(unknownLayer, { type: 'step' }).error).toBeNull();
+  });
+
+  it('refuses to step past the horizon', () => {
+    let s = createSession(scn);
+    for (let k = 0; k < 7; k++) s = play(s, { type: 'step10' });
+    expect(currentBranch(s).cursor).toBe(scn.horizon);
+    expect(s.error).toMatch(/horizon/);
+  });
+
+  it('branches and compares with the parent and with the baseline', () => {
+    const s = play(createSession(scn), { type: 'step' }, { type: 'step' }, { type: 'branch' }, { type: 'applyMove', move: curbs }, { type: 'step' });
+    const b = currentBranch(s);
+    expect(b.id).toBe(2);
+    expect(b.parentId).toBe(1);
+    expect(b.forkStep).toBe(2);
+    const cmp = compare(s);
+    expect(cmp.steps).toBe(4);
+    expect(cmp.title).toMatch(/parent, branch 1/);
+    const curb = cmp.rows.find((r) => r.metric === 'rare_earth_curb')!;
+    expect(curb.current).toBeCloseTo(0.9);
+    expect(curb.diff).toBeGreaterThan(0.5);
+    // The parent, which only took two steps, goes on with the script alone: the baseline run.
+    const base = runScenario(scn, { steps: 4 }).rows;
+    expect(cmp.reference.map((m) => m.escalation_index)).toEqual(base.map((r) => r.escalation_index));
+    const root = play(s, { type: 'switchBranch', by: 1 });
+    expect(currentBranch(root).id).toBe(1);
+    expect(compare(root).title).toMatch(/baseline/);
+    expect(compare(root).rows.every((r) => r.diff === 0)).toBe(true);
+  });
+
+  it('saves a scenario that `run` replays to the same numbers', () => {
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMove', move: curbs }, { type: 'step10' }, { type: 'applyMove', move: { type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 15 } }, { type: 'step' });
+    const text = saveScenarioYaml(s);
+    expect(text).toBe(saveScenarioYaml(s));
+    expect(text).toContain('impose_rare_earth_curbs');
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-sim-save-')), 'session.yaml');
+    writeFileSync(file, text);
+    const replay = runScenario(loadScenario(file));
+    expect(replay.rows.length).toBe(scn.horizon);
+    const mine = metricsOf(currentBranch(s));
+    mine.forEach((m, k) => expect(replay.rows[k]).toMatchObject(m));
+  });
+
+  it('exports the branch as CSV with the run columns', () => {
+    const csv = exportCsv(play(createSession(scn), { type: 'step' }, { type: 'step' }));
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].startsWith('step,date,us_tariff_on_cn_pct')).toBe(true);
+    expect(lines[1].startsWith('0,2025-10-30,')).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+// The screen and its key flows: keys in, frames out (ink-testing-library).
+
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/scenario/load.js';
+import { App } from '../src/tui/App.js';
+import type { SessionIo } from '../src/tui/io.js';
+import { renderChart } from '../src/tui/chart/braille.js';
+import { layoutFor } from '../src/tui/layout.js';
+
+const scn = loadScenario('busan-truce');
+const ESC = '\u001b';
+const DOWN = '\u001b[B';
+const RIGHT = '\u001b[C';
+
+function memIo(): SessionIo & { files: Map<string, string> } {
+  const files = new Map<string, string>();
+  return { cwd: '.', files, exists: (p) => files.has(p), write: (p, t) => void files.set(p, t) };
+}
+
+/** Waits for a frame that passes the check (renders are async); fails with the last frame. */
+async function frameWhere(app: ReturnType<typeof render>, check: (frame: string) => boolean): Promise<string> {
+  for (let i = 0; i < 400; i++) {
+    const f = app.lastFrame() ?? '';
+    if (check(f)) return f;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no such frame; last:\n${app.lastFrame()}`);
+}
+
+let app: ReturnType<typeof render> | null = null;
+afterEach(() => app?.unmount());
+
+async function start(io = memIo(), fanRuns = 0) {
+  app = render(createElement(App, { scn, io, fanRuns }));
+  await frameWhere(app, (f) => f.includes('step 0/60'));
+  return { app, io };
+}
+
+/** Input hooks subscribe in an effect after a view's first frame: let them, then type. */
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+async function press(a: ReturnType<typeof render>, key: string, until: (f: string) => boolean) {
+  await settle();
+  a.stdin.write(key);
+  return frameWhere(a, until);
+}
+
+describe('play screen', () => {
+  it('shows the header, the panels, the event log and the key hints', async () => {
+    const { app } = await start();
+    const f = app.lastFrame()!;
+    for (const text of ['busan-truce', '2025-10-30', 'seed 2025', 'Tariffs', 'Rare earths', 'Soybeans', 'Trade & prices', 'Escalation', 'Events', 'q quit']) expect(f).toContain(text);
+  });
+
+  it('steps with n, the right arrow and N; undoes and redoes', async () => {
+    const { app } = await start();
+    await press(app, 'n', (f) => f.includes('step 1/60'));
+    await press(app, RIGHT, (f) => f.includes('step 2/60'));
+    const f = await press(app, 'N', (f) => f.includes('step 12/60'));
+    expect(f).toMatch(/\[script\]/);
+    await press(app, 'u', (f) => f.includes('step 2/60'));
+    await press(app, 'r', (f) => f.includes('step 12/60'));
+  });
+
+  it('applies a move from the palette and logs it as yours', async () => {
+    const { app } = await start();
+    await press(app, 'n', (f) => f.includes('step 1/60'));
+    await press(app, 'm', (f) => f.includes('Move palette'));
+    await press(app, DOWN, (f) => f.includes('> cn (China)'));
+    await press(app, '\r', (f) => f.includes('set_tariff'));
+    // cn moves: set, raise, lower, add layer, suspend, restore, threaten, impose threat, drop threat, curbs.
+    await settle();
+    for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
+    await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
+    await press(app, '\r', (f) => f.includes('level: 0.8'));
+    const f = await press(app, '\r', (f) => f.includes('step 2/60') && f.includes('[you]'));
+    expect(f).toContain('your move: impose_rare_earth_curbs');
+  });
+
+  it('keeps the palette open with the reason when a move is illegal', async () => {
+    const { app } = await start();
+    await press(app, 'm', (f) => f.includes('Move palette'));
+    await press(app, '\r', (f) => f.includes('set_tariff'));
+    await press(app, '\r', (f) => f.includes('rate_pct: 50'));
+    await press(app, DOWN, (f) => f.includes('> rate_pct'));
+    await press(app, '\u007f', (f) => f.includes('rate_pct: 5_'));
+    await press(app, '\u007f', (f) => f.includes('rate_pct: _'));
+    await press(app, 'x', (f) => f.includes('rate_pct: x'));
+    await press(app, '\r', (f) => f.includes('illegal move'));
+    await press(app, ESC, (f) => f.includes('q quit'));
+  });
+
+  it('opens help with ? and closes it with Esc', async () => {
+    const { app } = await start();
+    const help = await press(app, '?', (f) => f.includes('Keys'));
+    for (const k of ['ten steps', 'undo', 'redo', 'move palette', 'branch here', 'compare', 'save', 'CSV', 'Esc', 'quit']) expect(help).toContain(k);
+    await press(app, ESC, (f) => f.includes('q quit'));
+  });
+
+  it('branches, compares with the parent, saves and exports', async () => {
+    const { app, io } = await start();
+    await press(app, 'N', (f) => f.includes('step 10/60'));
+    await press(app, 'b', (f) => f.includes('branch 2 (from 1 @ step 10)'));
+    await press(app, 'm', (f) => f.includes('Move palette'));
+    await press(app, DOWN, (f) => f.includes('> cn (China)'));
+    await press(app, '\r', (f) => f.includes('set_tariff'));
+    await settle();
+    for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
+    await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
+    await press(app, '\r', (f) => f.includes('level: 0.8'));
+    await press(app, '\r', (f) => f.includes('step 11/60'));
+    const cmp = await press(app, 'c', (f) => f.includes('Compare'));
+    expect(cmp).toContain('branch 2 vs its parent, branch 1');
+    expect(cmp).toMatch(/Rare-earth curb, 0-1\s+0\.80\s+0\.00\s+\+0\.80/);
+    await press(app, ESC, (f) => f.includes('q quit'));
+    const saved = await press(app, 's', (f) => f.includes('saved'));
+    expect(saved).toContain('./tariff-sim-session-busan-truce-1.yaml');
+    expect(io.files.get('./tariff-sim-session-busan-truce-1.yaml')).toContain('impose_rare_earth_curbs');
+    await press(app, 's', (f) => f.includes('busan-truce-2.yaml'));
+    await press(app, 'e', (f) => f.includes('exported'));
+    expect([...io.files.keys()].some((p) => p.endsWith('.csv'))).toBe(true);
+  });
+
+  it('moves the focus with Tab and shows the focused panel details', async () => {
+    const { app } = await start();
+    expect(app.lastFrame()).toContain('Tariffs: details');
+    await press(app, '\t', (f) => f.includes('Rare earths: details'));
+  });
+
+  it('draws the fan ahead once the background ensemble is done', async () => {
+    app = render(createElement(App, { scn, io: memIo(), fanRuns: 20 }));
+    await frameWhere(app, (f) => f.includes('p5-p95 of 20/20 runs from step 0'));
+  });
+});
+
+describe('layout and chart', () => {
+  it('keeps the live region shorter than the terminal and uses more room when there is some', () => {
+    for (const [c, r] of [[80, 24], [120, 40], [200, 60]]) {
+      const l = layoutFor(c, r);
+      const hint = l.hintRows;
+      const used = 1 + 2 * (3 + l.chartRows) + 1 + l.logRows + 1 + hint;
+      expect(used).toBeLessThan(r);
+    }
+    expect(layoutFor(120, 40).chartRows).toBeGreaterThan(layoutFor(80, 24).chartRows);
+  });
+
+  it('draws a line and a band in braille', () => {
+    const rows = renderChart({ history: [0, 1, 2, 3], fan: { from: 4, lo: [3, 3], hi: [4, 5] }, horizon: 6, width: 6, height: 2 });
+    expect(rows).toHaveLength(2);
+    const kinds = new Set(rows.flat().map((r) => r.kind));
+    expect(kinds.has('line')).toBe(true);
+    expect(kinds.has('fan')).toBe(true);
+    expect(rows.map((r) => r.map((x) => x.text).join('').length)).toEqual([6, 6]);
+  });
+});
