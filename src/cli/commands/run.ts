@@ -2,7 +2,9 @@
 
 import { dateOfStep } from '../../model/calendar.js';
 import { METRIC_NAMES } from '../../model/metrics.js';
-import { loadScenario } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/compile.js';
+import { InputError } from '../../scenario/errors.js';
+import { lineInFile, loadScenario } from '../../scenario/load.js';
 import { type RunResult, runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, toCsv, toJson } from '../output.js';
@@ -25,6 +27,22 @@ export function parseIntFlag(name: string, value: string | undefined, min: numbe
   return n;
 }
 
+/**
+ * A run whose metrics are not all finite is never shown as a result. With parameter overrides the
+ * file is to blame (exit 2, at its parameters); without, the model is (an internal error, exit 1).
+ */
+export function checkFinite(scn: Scenario, r: RunResult): void {
+  for (const row of r.rows) {
+    for (const name of METRIC_NAMES) {
+      if (Number.isFinite(row[name])) continue;
+      const what = `${name} is ${row[name]} at step ${row.step} (${row.date})`;
+      if (Object.keys(scn.spec.parameters ?? {}).length > 0)
+        throw new InputError(scn.file, lineInFile(scn.file, ['parameters']), 'parameters', `these parameter values break the model: ${what}`);
+      throw new Error(`model produced a non-finite metric: ${what}`);
+    }
+  }
+}
+
 export function runJson(r: RunResult, description: string): unknown {
   return { scenario: r.scenario, description, seed: r.seed, run_index: r.run_index, parameters: r.params, rows: r.rows, events: r.events };
 }
@@ -33,10 +51,15 @@ export function runCsv(r: RunResult): string {
   return toCsv(['step', 'date', ...METRIC_NAMES], r.rows);
 }
 
+/** One line within the width, cut with an ellipsis. */
+function fit(line: string, width: number): string {
+  return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
+}
+
 export function readableRun(r: RunResult, description: string, start: string, unit: 'week' | 'month', width: number): string {
   const head = [`${r.scenario}: ${description}`, `seed ${r.seed}, ${r.run_index === null ? 'central parameters' : `run ${r.run_index}`}, ${r.rows.length} ${unit}s from ${r.rows[0].date}`, ''];
-  const events = eventLines(r.events, (s) => dateOfStep(start, unit, s), 30);
-  return `${[...head, summaryTable(r.rows, r.events, width), '', 'Events:', ...events.map((l) => `  ${l}`)].join('\n')}\n`;
+  const events = eventLines(r.events, (s) => dateOfStep(start, unit, s), 30).map((l) => fit(`  ${l}`, width));
+  return `${[...head.map((l) => fit(l, width)), summaryTable(r.rows, r.events, width), '', 'Events:', ...events].join('\n')}\n`;
 }
 
 export function runCommand(scenarioArg: string, flags: RunFlags): void {
@@ -46,6 +69,7 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
   const scn = loadScenario(scenarioArg);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
+  checkFinite(scn, r);
   if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
   if (flags.csv) return emit(runCsv(r), flags.out);
   const width = process.stdout.isTTY ? process.stdout.columns || 80 : 80;

@@ -1,0 +1,99 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_METRICS } from '../src/model/metrics.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { SCENARIOS_DIR } from '../src/scenario/paths.js';
+import { type Row, runScenario } from '../src/sim/run.js';
+
+const at = (rows: Row[], date: string) => {
+  const row = rows.find((r) => r.date >= date);
+  if (!row) throw new Error(`no row on or after ${date}`);
+  return row;
+};
+
+describe('shipped scenarios', () => {
+  const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml'));
+
+  it('ship the six the project promises, and more', () => {
+    const names = files.map((f) => f.replace('.yaml', ''));
+    expect(names).toEqual(expect.arrayContaining(['busan-truce', 'history-2025', 'truce-lapses', 'rare-earth-squeeze', 'soybean-shortfall', 'diversification']));
+  });
+
+  it.each(files)('%s loads, runs over its horizon and reports the metric contract', (file) => {
+    const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
+    expect(scn.description.length).toBeGreaterThan(20);
+    const r = runScenario(scn);
+    expect(r.rows).toHaveLength(scn.horizon);
+    for (const row of r.rows) {
+      expect(row.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const m of CONTRACT_METRICS) expect(Number.isFinite(row[m]), `${file} ${row.date} ${m}`).toBe(true);
+    }
+  });
+});
+
+describe('history-2025 tracks the published averages (PIIE)', () => {
+  const rows = runScenario(loadScenario('history-2025')).rows;
+  const checkpoints: [string, string, number][] = [
+    ['inauguration', '2025-01-20', 20.8],
+    ['mid-April', '2025-04-14', 124.1],
+    ['after Geneva', '2025-05-19', 51.1],
+    ['before Busan', '2025-10-27', 57],
+    ['after Busan', '2025-11-10', 47],
+  ];
+  it.each(checkpoints)('US average tariff on China, %s (%s): about %d%%', (_name, date, published) => {
+    expect(Math.abs(at(rows, date).us_tariff_on_cn_pct - published)).toBeLessThan(3);
+  });
+  it("China's average tariff on US goods: 21.1% before, about 147.6% at the peak, 32.6% after Geneva", () => {
+    expect(at(rows, '2025-01-20').cn_tariff_on_us_pct).toBeCloseTo(21.1, 1);
+    expect(Math.abs(at(rows, '2025-04-14').cn_tariff_on_us_pct - 147.6)).toBeLessThan(3);
+    expect(Math.abs(at(rows, '2025-05-19').cn_tariff_on_us_pct - 32.6)).toBeLessThan(3);
+  });
+  it('soybean tariff ~23% before Busan and ~13% after; purchases near zero from May to October', () => {
+    expect(at(rows, '2025-10-27').cn_soybean_tariff_pct).toBe(23);
+    expect(at(rows, '2025-11-10').cn_soybean_tariff_pct).toBe(13);
+    expect(at(rows, '2025-07-07').soybean_purchases_mmt).toBeLessThan(1);
+  });
+});
+
+describe('busan-truce', () => {
+  const r = runScenario(loadScenario('busan-truce'));
+  it('starts on the eve of Busan with the October measures in force', () => {
+    const first = r.rows[0];
+    expect(first.date).toBe('2025-10-30');
+    expect(first.us_tariff_on_cn_pct).toBeCloseTo(55.6, 6);
+    expect(first.rare_earth_curb).toBe(0.2);
+    expect(first.truce_active).toBe(1);
+  });
+  it('puts the Busan terms in force on 2025-11-10: ~47% US average, general licences, soybean purchases resume', () => {
+    const after = at(r.rows, '2025-11-10');
+    expect(Math.abs(after.us_tariff_on_cn_pct - 47)).toBeLessThan(3);
+    expect(after.rare_earth_curb).toBe(0);
+    expect(after.us_rare_earth_supply_index).toBe(1);
+    expect(after.soybean_purchases_mmt).toBeGreaterThan(12);
+    expect(after.soybean_purchases_mmt).toBeLessThanOrEqual(25);
+    expect(after.us_imports_from_cn_bn).toBeGreaterThan(r.rows[0].us_imports_from_cn_bn);
+  });
+  it('keeps the truce in force up to the 2026-11-10 deadline', () => {
+    expect(r.rows.filter((row) => row.date < '2026-11-10').every((row) => row.truce_active === 1)).toBe(true);
+  });
+});
+
+describe('determinism', () => {
+  it('the same seed gives the same numbers; another seed other shocks', () => {
+    const scn = loadScenario('truce-lapses');
+    const a = JSON.stringify(runScenario(scn, { seed: 7 }));
+    const b = JSON.stringify(runScenario(loadScenario('truce-lapses'), { seed: 7 }));
+    const c = JSON.stringify(runScenario(scn, { seed: 8 }));
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+  it('run i draws its own parameters, the same every time', () => {
+    const scn = loadScenario('busan-truce');
+    const r1 = runScenario(scn, { run_index: 3 });
+    const r2 = runScenario(scn, { run_index: 3 });
+    const r3 = runScenario(scn, { run_index: 4 });
+    expect(r1.params).toEqual(r2.params);
+    expect(r1.params.armington_sigma).not.toBe(r3.params.armington_sigma);
+    expect(r1.rows).toEqual(r2.rows);
+  });
+});
