@@ -13,6 +13,8 @@ import { fieldName, InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
 import type { ScenarioFile } from './schema/scenario.js';
 import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
+import { compileRules } from './rules/compileRules.js';
+import { compileStrategies } from './strategies/index.js';
 
 /** What an actor's rule or strategy sees when it decides, at the start of a step. */
 export interface DecisionView {
@@ -22,6 +24,11 @@ export interface DecisionView {
   params: Params;
   /** The decisions stream: draw from it, never from Math.random. */
   rng: Rng;
+  /**
+   * What rules and strategies remember between steps (a rule's last firing, what a strategy has
+   * answered), carried in State.decision_memory. Copy on write: replace the object, never mutate it.
+   */
+  memory?: Readonly<Record<string, number>>;
 }
 
 /** A compiled rule or strategy: the moves it makes this step, with their source and reasons. */
@@ -109,7 +116,10 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
     seed: String(spec.seed),
     param_specs: specs,
     timeline,
-    deciders: [],
+    deciders: [
+      compileRules(file, spec.rules, lineOf),
+      compileStrategies(file, spec.strategies, lineOf, { baseline: base.baseline, timeline, start, step_unit: unit }),
+    ].filter((d): d is Decider => d !== null),
     spec,
   };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { PARAM_NAMES } from '../../model/params.js';
 import { isoDate, when } from './common.js';
 import { moveSchema } from './moves.js';
+import { ruleSchema } from '../rules/schema.js';
+import { strategiesSchema } from '../strategies/schema.js';
 
 const paramOverride = z.union([
   z.number().describe('pins the parameter to this value in every run'),
@@ -30,6 +32,8 @@ export const scenarioSchema = z.strictObject({
   parameters: z.partialRecord(z.enum(PARAM_NAMES), paramOverride).optional(),
   records: z.array(z.string().min(1)).optional().describe('dated records in seeds/ whose entries on or after the start are added to the timeline'),
   timeline: z.array(timelineEntrySchema).default([]),
+  rules: z.array(ruleSchema).optional().describe('reactive rules, tested every step from step 1 in this order (README "## Rules")'),
+  strategies: strategiesSchema.optional(),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;

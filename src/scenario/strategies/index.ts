@@ -1,0 +1,135 @@
+// The strategy library: each actor's strategy becomes part of one Decider. Every step from 1 each
+// noisy strategy draws exactly one uniform (fired or not), so the stream stays aligned across runs
+// and scenarios; then its intent, possibly mistaken, becomes a legal move or nothing.
+
+import { resolveWhen } from '../../model/calendar.js';
+import type { Move, SourcedMove } from '../../model/moves.js';
+import type { Actor, State, StepUnit } from '../../model/types.js';
+import { applyMove, MoveError } from '../../model/reducers/index.js';
+import { applyMoves } from '../../model/step.js';
+import type { Baseline } from '../../model/baseline.js';
+import type { Decider, LineLookup } from '../compile.js';
+import { fieldName, InputError } from '../errors.js';
+import { emit, lapseWins, mistaken } from './common.js';
+import { conciliatory } from './conciliatory.js';
+import { deadlineBargainer } from './deadlineBargainer.js';
+import { escalateToCap } from './escalateToCap.js';
+import { grimTrigger } from './grimTrigger.js';
+import type { StrategiesSpec, StrategySpec } from './schema.js';
+import { scripted } from './scripted.js';
+import { titForTat } from './titForTat.js';
+import type { Strategy, StrategyContext } from './types.js';
+
+export { strategiesSchema, strategySchema, STRATEGY_TYPES, type StrategiesSpec, type StrategySpec } from './schema.js';
+export type { Intent, Strategy, StrategyContext } from './types.js';
+export { HOLD, IDLE } from './types.js';
+
+export const DEFAULT_LAYER: Record<Actor, string> = { us: 'us_ieepa_reciprocal', cn: 'cn_retaliation' };
+
+const EMPTY: SourcedMove[] = [];
+Object.freeze(EMPTY);
+
+export function makeStrategy(spec: StrategySpec, ctx: StrategyContext): Strategy {
+  switch (spec.type) {
+    case 'scripted':
+      return scripted();
+    case 'tit_for_tat':
+      return titForTat(spec, ctx);
+    case 'escalate_to_cap':
+      return escalateToCap(spec, ctx);
+    case 'conciliatory':
+      return conciliatory(spec, ctx);
+    case 'grim_trigger':
+      return grimTrigger(spec, ctx);
+    case 'deadline_bargainer':
+      return deadlineBargainer(spec, ctx);
+  }
+}
+
+function afterScript(state: State, scripted: SourcedMove[] | undefined): State {
+  if (!scripted || scripted.length === 0) return state;
+  try {
+    return applyMoves(state, scripted).state;
+  } catch {
+    return state; // the step will fail on the script itself, with the script's own error
+  }
+}
+
+export interface StrategyWorld {
+  baseline: Baseline;
+  timeline: SourcedMove[][];
+  start: string;
+  step_unit: StepUnit;
+}
+
+/** Layer and agreement ids the baseline has or the timeline creates (summits and lapses included). */
+function knownIds(world: StrategyWorld): { layers: Record<Actor, Set<string>>; agreements: Set<string> } {
+  const layers = { us: new Set(world.baseline.us_layers.map((l) => l.id)), cn: new Set(world.baseline.cn_layers.map((l) => l.id)) };
+  const agreements = new Set(world.baseline.agreements.map((a) => a.id));
+  const visit = (m: Move): void => {
+    if (m.type === 'add_tariff_layer') layers[m.actor].add(m.layer);
+    if (m.type === 'sign_agreement') {
+      agreements.add(m.agreement);
+      (m.on_lapse ?? []).forEach(visit);
+    }
+    if (m.type === 'hold_summit') m.moves.forEach(visit);
+  };
+  for (const step of world.timeline) for (const sm of step) visit(sm.move);
+  return { layers, agreements };
+}
+
+export function compileStrategies(file: string, spec: StrategiesSpec | undefined, lineOf: LineLookup, world: StrategyWorld): Decider | null {
+  if (!spec) return null;
+  const known = knownIds(world);
+  const strategies: { s: Strategy; ctx: StrategyContext }[] = [];
+  for (const actor of ['us', 'cn'] as const) {
+    const p = spec[actor];
+    if (!p || p.type === 'scripted') continue;
+    const fail = (field: string, msg: string): never => {
+      const path = ['strategies', actor, field];
+      throw new InputError(file, lineOf(path), fieldName(path), msg);
+    };
+    const layer = p.layer ?? DEFAULT_LAYER[actor];
+    if (!known.layers[actor].has(layer)) fail(p.layer ? 'layer' : 'type', `unknown ${actor} layer "${layer}" (known: ${[...known.layers[actor]].join(', ')})`);
+    if (p.type === 'deadline_bargainer' && p.agreement !== undefined && !known.agreements.has(p.agreement))
+      fail('agreement', `unknown agreement "${p.agreement}" (known: ${[...known.agreements].join(', ') || 'none'})`);
+    const ctx: StrategyContext = {
+      actor,
+      other: actor === 'us' ? 'cn' : 'us',
+      layer,
+      step_unit: world.step_unit,
+      stepOf: (when) => resolveWhen(world.start, world.step_unit, when),
+    };
+    strategies.push({ s: makeStrategy(p, ctx), ctx });
+  }
+  if (strategies.length === 0) return null;
+
+  return (view) => {
+    // Step 0 has no previous metrics: strategies start deciding at step 1.
+    if (view.metrics === null) return EMPTY;
+    let out = EMPTY;
+    // The state the moves will meet: after this step's scripted moves (worked out only when needed).
+    let after: State | null = null;
+    for (let i = 0; i < strategies.length; i++) {
+      const { s, ctx } = strategies[i];
+      const u = s.noise > 0 ? view.rng.next() : 1;
+      let intent = s.decide(view);
+      if (u < s.noise) intent = mistaken(intent, s, view, ctx);
+      if (intent.kind === 'hold') continue;
+      after ??= afterScript(view.state, world.timeline[view.state.step]);
+      const before = out.length;
+      out = emit(intent, s, ctx, after, out, EMPTY);
+      if (out.length > before) {
+        // A move the model would refuse (the script already changed the layer or ended the truce) is dropped.
+        const m = out[out.length - 1];
+        try {
+          after = applyMove(after, m.move, { source: m.source }).state;
+        } catch (e) {
+          if (!(e instanceof MoveError)) throw e;
+          out.pop();
+        }
+      }
+    }
+    return out === EMPTY || out.length === 0 ? EMPTY : lapseWins(out);
+  };
+}

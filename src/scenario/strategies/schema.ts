@@ -1,0 +1,26 @@
+// `strategies: { us?: {type, ...params}, cn?: {...} }` in a scenario file.
+
+import { z } from 'zod';
+import { conciliatorySchema } from './conciliatory.js';
+import { deadlineBargainerSchema } from './deadlineBargainer.js';
+import { escalateToCapSchema } from './escalateToCap.js';
+import { grimTriggerSchema } from './grimTrigger.js';
+import { scriptedSchema } from './scripted.js';
+import { titForTatSchema } from './titForTat.js';
+
+export const strategySchema = z.discriminatedUnion('type', [
+  scriptedSchema,
+  titForTatSchema,
+  escalateToCapSchema,
+  conciliatorySchema,
+  grimTriggerSchema,
+  deadlineBargainerSchema,
+]);
+
+export const strategiesSchema = z
+  .strictObject({ us: strategySchema.optional(), cn: strategySchema.optional() })
+  .describe("each actor's strategy from the library (README \"## Strategies\"); consulted every step after the rules");
+
+export type StrategySpec = z.infer<typeof strategySchema>;
+export type StrategiesSpec = z.infer<typeof strategiesSchema>;
+export const STRATEGY_TYPES = strategySchema.options.map((o) => o.shape.type.value);
