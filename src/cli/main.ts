@@ -3,7 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { batchCommand } from './commands/batch.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { exitCodeFor } from './errors.js';
@@ -49,6 +51,33 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  tariff-sim run busan-truce\n  tariff-sim run scenarios/rare-earth-squeeze.yaml --csv --out squeeze.csv\n  tariff-sim run busan-truce --seed 7 --run-index 42 --json')
     .action(action((scenario: string, flags) => runCommand(scenario, flags)));
+
+  program
+    .command('batch')
+    .description('Monte Carlo runs of several scenarios side by side, paired run by run')
+    .argument('<scenario...>', 'scenario files or names of shipped scenarios')
+    .option('--runs <n>', 'number of runs (each scenario sees the same parameter draws and shocks in run i)')
+    .option('--seed <n>', "seed for every run's streams (default: the first scenario's)")
+    .option('--steps <n>', "number of steps (default: each scenario's horizon)")
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--baseline <name>', 'also summarise each scenario minus this one, run by run')
+    .option('--sweep <param=a:b:n>', 'run over an n-point grid of one parameter, pinned at each value')
+    .option('--json', 'the summaries as JSON')
+    .option('--csv', 'every run and step as long-form CSV, streamed in run order')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--report <file.html>', 'also write a self-contained HTML report with fan charts')
+    .option('--shard <k/n>', 'compute the k-th of n parts of the runs and write a part file for `merge`')
+    .addHelpText('after', '\nExamples:\n  tariff-sim batch busan-truce history-2025 --runs 10000 --baseline busan-truce\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv\n  tariff-sim batch busan-truce --runs 1000 --sweep armington_sigma=2:8:4 --report sweep.html\n  tariff-sim batch busan-truce --runs 1000000 --shard 3/8 --out part-3.json')
+    .action(action((scenarios: string[], flags) => batchCommand(scenarios, flags)));
+
+  program
+    .command('merge')
+    .description('join the part files of a sharded batch into its summary JSON')
+    .argument('<part...>', 'part files written by `batch --shard k/n`')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--report <file.html>', 'also write the HTML report')
+    .addHelpText('after', '\nExamples:\n  tariff-sim merge part-*.json --out summary.json')
+    .action(action((parts: string[], flags) => mergeCommand(parts, flags)));
 
   program
     .command('validate')

@@ -1,0 +1,32 @@
+// The batch's long-form CSV: scenario[, swept parameter], run, step, date, then every metric.
+// Cells are written exactly as `run --csv` writes them (cli/output csvCell), so rows compare equal.
+
+import { METRIC_NAMES } from '../model/metrics.js';
+import type { Arm, Plan } from './plan.js';
+
+/** As cli/output round6: six decimals, no negative zero. Duplicated here because batch must not import cli. */
+function round6(x: number): number {
+  const r = Math.round(x * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function quoted(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(plan: Plan): string {
+  const sweep = plan.sweep ? [quoted(plan.sweep.param)] : [];
+  return `${['scenario', ...sweep, 'run', 'step', 'date', ...METRIC_NAMES].join(',')}\n`;
+}
+
+/** Everything before the run index on an arm's rows. */
+export function csvPrefix(arm: Arm): string {
+  return `${quoted(arm.scenario)},${arm.pin ? `${round6(arm.pin.value)},` : ''}`;
+}
+
+/** `,v1,v2,...` for one step's metrics starting at values[at]. */
+export function csvRowTail(values: Float64Array, at: number): string {
+  let s = '';
+  for (let k = 0; k < METRIC_NAMES.length; k++) s += `,${round6(values[at + k])}`;
+  return s;
+}

@@ -1,0 +1,11 @@
+// The batch library API: plan a batch, run it on worker threads, summarise, report.
+
+export { METRIC_BINS } from './bins.js';
+export { csvHeader } from './csv.js';
+export { mergeParts, partFile, PartError, type PartFile } from './part.js';
+export { armLabel, type Arm, type Plan, shardRange, sweepGrid } from './plan.js';
+export { defaultWorkers, type Pool, workerPool } from './pool.js';
+export { reportHtml } from './report.js';
+export { runBatch, type BatchOptions } from './runBatch.js';
+export { type BatchSummary, summarise } from './summary.js';
+export { comparisonTable } from './table.js';

@@ -1,0 +1,33 @@
+// The worker pool (tinypool). The worker file sits next to this module: worker.js in the build;
+// from source (this module is .ts), a small .mjs entry that registers tsx and loads worker.ts.
+
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import type { ChunkResult, ChunkTask } from './simulate.js';
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export interface Pool {
+  run(task: ChunkTask): Promise<ChunkResult>;
+  close(): Promise<void>;
+}
+
+export function workerPool(workers: number): Pool {
+  const here = fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  const filename = fileURLToPath(new URL(ext === '.ts' ? './workerFromSource.mjs' : './worker.js', import.meta.url));
+  const pool = new Tinypool({
+    filename,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  return {
+    run: (task) => pool.run(task) as Promise<ChunkResult>,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,56 @@
+// Running a batch (or one shard of it) on the worker pool: chunks in run-index order, a bounded
+// window of chunks in flight, CSV handed on in run order, summaries merged exactly.
+
+import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
+import { chunks, chunkSize, type Plan, seriesOrder } from './plan.js';
+import { type Pool, workerPool } from './pool.js';
+import type { ChunkResult } from './simulate.js';
+import { emptySeries, mergeInto, type Series } from './series.js';
+
+export interface BatchOptions {
+  workers: number;
+  /** The run indices to compute (a shard); default all of [0, plan.runs). */
+  range?: { start: number; end: number };
+  /** Receives the CSV rows of each chunk, in run order; awaited (back-pressure). */
+  csv?: (text: string) => void | Promise<void>;
+  /** Runs done so far (of this range). */
+  progress?: (runsDone: number) => void;
+  /** A pool to use (and leave open), else one is started and closed for this batch. */
+  pool?: Pool;
+}
+
+/** The empty summaries of a plan's series, in seriesOrder. */
+export function emptySummaries(plan: Plan): Series[] {
+  return seriesOrder(plan).map(({ arm, minus }) => emptySeries(plan.arms[arm].steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS));
+}
+
+export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]> {
+  const range = opts.range ?? { start: 0, end: plan.runs };
+  const size = chunkSize(range.end - range.start, opts.workers, plan.arms.length, Boolean(opts.csv));
+  const list = chunks(range.start, range.end, size);
+  const merged = emptySummaries(plan);
+  if (list.length === 0) return merged;
+  const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, list.length));
+  const window = opts.workers * 2;
+  const inFlight = new Map<number, Promise<ChunkResult>>();
+  let launched = 0;
+  let done = 0;
+  try {
+    for (let j = 0; j < list.length; j++) {
+      while (launched < list.length && launched < j + window) {
+        const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv) });
+        p.catch(() => {}); // awaited in order below; this only keeps a later failure from going unhandled
+        inFlight.set(launched++, p);
+      }
+      const r = await inFlight.get(j)!;
+      inFlight.delete(j);
+      r.series.forEach((s, i) => mergeInto(merged[i], s));
+      if (opts.csv && r.csv !== null) await opts.csv(r.csv);
+      done += r.end - r.start;
+      opts.progress?.(done);
+    }
+  } finally {
+    if (!opts.pool) await pool.close();
+  }
+  return merged;
+}

@@ -1,0 +1,83 @@
+// One chunk of a batch: runs [start, end) of every arm, through the same runParams/startState/advance
+// as `run`, so run i here is `run --seed S --run-index i`. What it returns depends only on the plan
+// and the run indices, never on the worker that computed it.
+
+import { dateOfStep } from '../model/calendar.js';
+import { METRIC_NAMES, type Metrics } from '../model/metrics.js';
+import type { Scenario } from '../scenario/compile.js';
+import { loadScenario } from '../scenario/load.js';
+import { advance, runParams, startState } from '../sim/run.js';
+import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
+import { ChunkAccumulator } from './chunkAccumulator.js';
+import { csvPrefix, csvRowTail } from './csv.js';
+import { type Arm, type Plan, seriesOrder } from './plan.js';
+import { METRICS as M, type Series } from './series.js';
+
+export interface ChunkTask {
+  plan: Plan;
+  start: number;
+  end: number;
+  csv: boolean;
+}
+
+export interface ChunkResult {
+  start: number;
+  end: number;
+  series: Series<Uint32Array>[];
+  csv: string | null;
+}
+
+const loaded = new Map<string, Scenario>();
+
+/** The arm's scenario, with the swept parameter pinned (its draw still consumes its uniform). */
+export function armScenario(arm: Arm): Scenario {
+  const key = `${arm.file}|${arm.pin ? `${arm.pin.param}=${arm.pin.value}` : ''}`;
+  let scn = loaded.get(key);
+  if (!scn) {
+    const base = loadScenario(arm.file);
+    scn = arm.pin ? { ...base, param_specs: { ...base.param_specs, [arm.pin.param]: { central: arm.pin.value, low: arm.pin.value, high: arm.pin.value } } } : base;
+    loaded.set(key, scn);
+  }
+  return scn;
+}
+
+/** Steps one run of a scenario, writing its metrics step-major into `out`. */
+export function runInto(scn: Scenario, seed: string, run: number, steps: number, out: Float64Array): void {
+  const params = runParams(scn, seed, run);
+  let state = startState(scn, seed, run, params);
+  let last: Metrics | null = null;
+  for (let t = 0; t < steps; t++) {
+    const r = advance(scn, state, params, last);
+    const m = r.metrics;
+    const at = t * M;
+    for (let k = 0; k < M; k++) out[at + k] = m[METRIC_NAMES[k]];
+    last = m;
+    state = r.state;
+  }
+}
+
+export function simulateChunk(task: ChunkTask): ChunkResult {
+  const { plan, start, end } = task;
+  const scns = plan.arms.map(armScenario);
+  const values = plan.arms.map((a) => new Float64Array(a.steps * M));
+  const order = seriesOrder(plan);
+  const accs = order.map(({ arm, minus }) => new ChunkAccumulator(plan.arms[arm].steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS, plan.arms[arm].scenario));
+  const dates = task.csv ? plan.arms.map((a) => Array.from({ length: a.steps }, (_, t) => `,${t},${dateOfStep(a.start, a.step_unit, t)}`)) : [];
+  const prefixes = task.csv ? plan.arms.map((a) => csvPrefix(a)) : [];
+  let csv = '';
+  for (let run = start; run < end; run++) {
+    for (let a = 0; a < scns.length; a++) runInto(scns[a], plan.seed, run, plan.arms[a].steps, values[a]);
+    for (let s = 0; s < order.length; s++) {
+      const { arm, minus } = order[s];
+      accs[s].add(values[arm], minus === null ? null : values[minus]);
+    }
+    if (task.csv) {
+      for (let a = 0; a < scns.length; a++) {
+        const v = values[a];
+        const head = prefixes[a] + run;
+        for (let t = 0; t < plan.arms[a].steps; t++) csv += head + dates[a][t] + csvRowTail(v, t * M) + '\n';
+      }
+    }
+  }
+  return { start, end, series: accs.map((x) => x.result()), csv: task.csv ? csv : null };
+}

@@ -1,0 +1,57 @@
+// The readable comparison: scenarios side by side at the horizon (mean and p5-p95), the paired
+// differences from the baseline, and in a sweep how the horizon moves along the grid.
+
+import { CONTRACT_METRICS, type MetricName } from '../model/metrics.js';
+import type { BatchSummary, SeriesSummary, Stats } from './summary.js';
+
+const LABEL_WIDTH = 34;
+
+function digitsFor(width: number): number {
+  return Math.max(0, Math.min(3, Math.ceil(-Math.log10(width))));
+}
+
+function fmt(x: number, digits: number, signed = false): string {
+  const s = x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return signed && x > 0 ? `+${s}` : s;
+}
+
+function cell(st: Stats, digits: number, signed: boolean): string {
+  return `${fmt(st.mean, digits, signed)} [${fmt(st.p5, digits, signed)}, ${fmt(st.p95, digits, signed)}]`;
+}
+
+function block(title: string, series: SeriesSummary[], summary: BatchSummary, signed: boolean, metrics: readonly MetricName[]): string[] {
+  const cols = series.map((s) => (signed ? `${s.scenario} - ${s.baseline}` : s.scenario));
+  const cells = metrics.map((m) => series.map((s) => cell(s.horizon[m], digitsFor(summary.quantile_resolution[m]), signed)));
+  const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)) + 2);
+  const lines = [title, `${''.padEnd(LABEL_WIDTH)}${cols.map((c, j) => c.padStart(widths[j])).join('')}`];
+  metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
+  return lines;
+}
+
+export function comparisonTable(summary: BatchSummary, metrics: readonly MetricName[] = CONTRACT_METRICS): string {
+  const first = summary.scenarios[0];
+  const head = `${summary.runs} runs, seed ${summary.seed}, horizon ${first.dates[first.dates.length - 1]} (step ${first.dates.length - 1}): mean [p5, p95]`;
+  const lines = [head, ''];
+  if (summary.sweep) {
+    const { param, values } = summary.sweep;
+    const names = [...new Set(summary.scenarios.map((s) => s.scenario))];
+    for (const name of names) {
+      for (const [title, list, signed] of [
+        [`${name}, as ${param} varies`, summary.scenarios, false],
+        [`${name} minus ${summary.baseline}, as ${param} varies`, summary.differences, true],
+      ] as const) {
+        const rows = values.map((v) => list.find((s) => s.scenario === name && s.value === v)).filter((s): s is SeriesSummary => s !== undefined);
+        if (rows.length === 0) continue;
+        const cells = metrics.map((m) => rows.map((s) => cell(s.horizon[m], digitsFor(summary.quantile_resolution[m]), signed)));
+        const widths = rows.map((s, j) => Math.max(String(s.value).length + param.length + 1, ...cells.map((r) => r[j].length)) + 2);
+        lines.push(title, `${''.padEnd(LABEL_WIDTH)}${rows.map((s, j) => `${param}=${s.value}`.padStart(widths[j])).join('')}`);
+        metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
+        lines.push('');
+      }
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+  }
+  lines.push(...block('At the horizon', summary.scenarios, summary, false, metrics));
+  if (summary.differences.length) lines.push('', ...block(`Paired differences from ${summary.baseline}, run by run`, summary.differences, summary, true, metrics));
+  return `${lines.join('\n')}\n`;
+}

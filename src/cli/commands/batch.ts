@@ -1,0 +1,122 @@
+// `tariff-sim batch <scenario...> --runs N`: Monte Carlo runs of several scenarios, paired run by run;
+// a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
+
+import { resolve } from 'node:path';
+import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, reportHtml, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
+import { fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
+import { isParamName, type ParamName } from '../../model/params.js';
+import type { Scenario } from '../../scenario/compile.js';
+import { loadScenario } from '../../scenario/load.js';
+import { runScenario } from '../../sim/run.js';
+import { UsageError } from '../errors.js';
+import { emit, toJson, writeFileAtomic } from '../output.js';
+import { progressBar } from './batchProgress.js';
+import { parseIntFlag } from './run.js';
+
+export interface BatchFlags {
+  runs?: string;
+  seed?: string;
+  steps?: string;
+  workers?: string;
+  baseline?: string;
+  sweep?: string;
+  json?: boolean;
+  csv?: boolean;
+  out?: string;
+  report?: string;
+  shard?: string;
+}
+
+export function parseShard(text: string | undefined): { k: number; n: number } | null {
+  if (text === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) throw new UsageError(`--shard: expected k/n with 1 <= k <= n (e.g. 2/8), got "${text}"`);
+  return { k, n };
+}
+
+export function parseSweep(text: string | undefined): { param: ParamName; values: number[] } | null {
+  if (text === undefined) return null;
+  const m = /^([a-z0-9_]+)=([^:]+):([^:]+):(\d+)$/.exec(text);
+  if (!m) throw new UsageError(`--sweep: expected PARAM=a:b:n (e.g. armington_sigma=2:8:7), got "${text}"`);
+  const [, param, a, b, n] = m;
+  if (!isParamName(param)) throw new UsageError(`--sweep: unknown parameter "${param}" (see seeds/parameters.yaml)`);
+  const lo = Number(a);
+  const hi = Number(b);
+  const points = Number(n);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--sweep: a and b must be numbers, got "${a}" and "${b}"`);
+  if (points < 1 || points > 101) throw new UsageError(`--sweep: n must be between 1 and 101, got ${points}`);
+  return { param, values: sweepGrid(lo, hi, points) };
+}
+
+function findBaseline(name: string, args: string[], scns: Scenario[]): number {
+  const i = scns.findIndex((s, j) => s.name === name || args[j] === name);
+  if (i < 0) throw new UsageError(`--baseline: "${name}" is not one of the batch's scenarios (${scns.map((s) => s.name).join(', ')})`);
+  return i;
+}
+
+/** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
+export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; shard: { k: number; n: number } | null; workers: number } {
+  if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
+  const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
+  const steps = parseIntFlag('steps', flags.steps, 1, 520);
+  const workers = parseIntFlag('workers', flags.workers, 1, 256) ?? defaultWorkers();
+  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  const shard = parseShard(flags.shard);
+  if (shard && (flags.json || flags.csv || flags.report)) throw new UsageError('--shard writes a part file: leave out --json, --csv and --report, and use `merge` on the parts');
+  const sweep = parseSweep(flags.sweep);
+  const scns = args.map((a) => loadScenario(a));
+  const names = scns.map((s) => s.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new UsageError(`scenario "${dup}" is given twice`);
+  const base = flags.baseline === undefined ? null : findBaseline(flags.baseline, args, scns);
+  const stepsOf = (s: Scenario) => steps ?? s.horizon;
+  if (base !== null) {
+    const odd = scns.find((s) => stepsOf(s) !== stepsOf(scns[base]) || s.step_unit !== scns[base].step_unit);
+    if (odd) throw new UsageError(`--baseline: ${odd.name} runs ${stepsOf(odd)} ${odd.step_unit}s but ${scns[base].name} ${stepsOf(scns[base])} ${scns[base].step_unit}s; give --steps`);
+  }
+  const seed = String(flags.seed ?? scns[0].seed);
+  const pins = sweep ? sweep.values.map((value) => ({ param: sweep.param, value })) : [null];
+  const arms: Arm[] = [];
+  const baselineOf: (number | null)[] = [];
+  for (const pin of pins) {
+    const first = arms.length;
+    scns.forEach((s, i) => {
+      arms.push({ scenario: s.name, file: resolve(s.file), pin, steps: stepsOf(s), start: s.start, step_unit: s.step_unit });
+      baselineOf.push(base === null || i === base ? null : first + base);
+    });
+  }
+  // A scripted move the model rejects is bad input: find it here, with its file and line, not in a worker.
+  for (const s of scns) runScenario(s, { seed, steps: stepsOf(s), run_index: shard ? shardRange(runs, shard.k, shard.n).start : 0 });
+  return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, shard, workers };
+}
+
+export async function batchCommand(args: string[], flags: BatchFlags): Promise<void> {
+  const { plan, shard, workers } = planBatch(args, flags);
+  const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
+  const progress = progressBar(range.end - range.start);
+  let sink: Sink | null = null;
+  let series;
+  try {
+    if (flags.csv) {
+      sink = flags.out ? fileSink(flags.out) : stdoutSink();
+      await sink.write(csvHeader(plan));
+    }
+    const out = sink;
+    series = await runBatch(plan, { workers, range, progress: progress.update, csv: out ? (t) => out.write(t) : undefined });
+    await sink?.close();
+  } catch (e) {
+    sink?.abort();
+    throw e;
+  } finally {
+    progress.finish();
+  }
+  if (shard) return emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
+  const summary = summarise(plan, series);
+  if (flags.report) writeFileAtomic(flags.report, reportHtml(summary));
+  if (flags.json) emit(toJson(summary), flags.out);
+  else if (!flags.csv) emit(comparisonTable(summary), flags.out);
+  else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));
+}

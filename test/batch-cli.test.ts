@@ -1,0 +1,80 @@
+// The batch and merge commands end to end, as a user runs them: bad flags exit 2 with one line,
+// and shards merged by `merge` equal the unsharded batch's JSON byte for byte.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBatch, summarise } from '../src/batch/index.js';
+import { planBatch } from '../src/cli/commands/batch.js';
+import { exitCodeFor } from '../src/cli/errors.js';
+import { toJson } from '../src/cli/output.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-batch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('batch flags', () => {
+  // Most flags are checked in-process (spawning the CLI costs seconds here); two go through the CLI.
+  const bad: [string[], Record<string, string>, RegExp][] = [
+    [['busan-truce'], { runs: 'ten' }, /--runs: expected a whole number/],
+    [['busan-truce'], { runs: '5', shard: '3/2' }, /--shard: expected k\/n/],
+    [['busan-truce'], { runs: '5', sweep: 'no_such_param=1:2:3' }, /--sweep: unknown parameter "no_such_param"/],
+    [['busan-truce'], { runs: '5', baseline: 'nope' }, /--baseline: "nope" is not one of/],
+    [['busan-truce'], { runs: '5', workers: '0' }, /--workers: must be between 1/],
+  ];
+  it('rejects bad flags as usage errors (exit 2)', () => {
+    for (const [args, flags, says] of bad) {
+      let err: unknown = null;
+      try {
+        planBatch(args, flags);
+      } catch (e) {
+        err = e;
+      }
+      expect(exitCodeFor(err)).toEqual({ code: 2, message: expect.stringMatching(says) });
+    }
+  });
+
+  it('answers bad flags on the command line with exit 2 and one line', async () => {
+    const cases: [string[], RegExp][] = [
+      [['batch', 'busan-truce'], /--runs: required/],
+      [['merge', 'package.json'], /not a batch part file/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i][0].join(' ')).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(cases[i][1]);
+      expect(r.stdout).toBe('');
+    });
+  }, 120_000);
+});
+
+describe('sharding through the CLI', () => {
+  it('merges two shard part files into exactly the unsharded JSON', async () => {
+    const common = ['busan-truce', '--runs', '9', '--steps', '6', '--seed', '11', '--workers', '1'];
+    const { plan } = planBatch(['busan-truce'], { runs: '9', steps: '6', seed: '11' });
+    const [whole, a, b] = await Promise.all([
+      runBatch(plan, { workers: 1 }).then((series) => toJson(summarise(plan, series))),
+      cli(['batch', ...common, '--shard', '1/2', '--out', join(dir, 'p1.json')]),
+      cli(['batch', ...common, '--shard', '2/2', '--out', join(dir, 'p2.json')]),
+    ]);
+    for (const r of [a, b]) expect(r.stderr).toBe('');
+    const merged = await cli(['merge', join(dir, 'p2.json'), join(dir, 'p1.json'), '--out', join(dir, 'merged.json')]);
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(dir, 'merged.json'), 'utf8')).toBe(whole);
+    expect(JSON.parse(whole).runs).toBe(9);
+  }, 180_000);
+});

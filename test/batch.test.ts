@@ -1,0 +1,183 @@
+// Batches in-process: summary statistics against hand-computed values, worker and shard invariance
+// (byte for byte), run i of a batch == `run --run-index i`, paired differences, sweeps, the report.
+// Run counts are small: what is tested is exactness, not statistics.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS } from '../src/batch/bins.js';
+import { ChunkAccumulator } from '../src/batch/chunkAccumulator.js';
+import { mergeParts, partFile, type PartFile, type Plan, reportHtml, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
+import { REPORT_METRICS } from '../src/batch/report.js';
+import { emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
+import { planBatch } from '../src/cli/commands/batch.js';
+import { runCsv } from '../src/cli/commands/run.js';
+import { toJson } from '../src/cli/output.js';
+import { CONTRACT_METRICS, METRIC_NAMES } from '../src/model/metrics.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { runScenario } from '../src/sim/run.js';
+
+const TARIFF = METRIC_NAMES.indexOf('us_tariff_on_cn_pct');
+const TRUCE = METRIC_NAMES.indexOf('truce_active');
+const ESC = METRIC_NAMES.indexOf('escalation_index');
+
+function onePlan(): Plan {
+  return { seed: 's', runs: 20, arms: [{ scenario: 'x', file: '/x.yaml', pin: null, steps: 1, start: '2025-01-01', step_unit: 'week' }], baseline_of: [null], baseline: null, sweep: null };
+}
+
+describe('summary statistics', () => {
+  it('gives the hand-computed mean and nearest-rank quantiles (bin centres, within the observed range)', () => {
+    const acc = new ChunkAccumulator(1, METRIC_LAYOUTS, 'x');
+    for (let k = 1; k <= 20; k++) {
+      const v = new Float64Array(METRICS);
+      v[TARIFF] = k + 0.3; // width 0.5: bin centre k + 0.5
+      v[TRUCE] = k <= 3 ? 0 : 1;
+      v[ESC] = 42.1; // a constant: exact whatever the bin
+      acc.add(v);
+    }
+    const s = emptySeries(1, METRIC_LAYOUTS);
+    mergeInto(s, acc.result());
+    const sum = summarise(onePlan(), [s]).scenarios[0].horizon;
+    expect(sum.us_tariff_on_cn_pct).toEqual({ mean: 10.8, p5: 1.5, p50: 10.5, p95: 19.5 });
+    // Ranks 1, 10, 19 of [0,0,0,1,...]: p5 = 0, the others 1; mean 17/20.
+    expect(sum.truce_active).toEqual({ mean: 0.85, p5: 0, p50: 1, p95: 1 });
+    expect(sum.escalation_index).toEqual({ mean: 42.1, p5: 42.1, p50: 42.1, p95: 42.1 });
+  });
+
+  it('clamps values beyond the bins into the edge bins and reports them by the observed extremes', () => {
+    const acc = new ChunkAccumulator(1, METRIC_LAYOUTS, 'x');
+    for (const x of [1000, 2000]) {
+      const v = new Float64Array(METRICS);
+      v[TARIFF] = x;
+      acc.add(v);
+    }
+    const s = emptySeries(1, METRIC_LAYOUTS);
+    mergeInto(s, acc.result());
+    const h = summarise({ ...onePlan(), runs: 2 }, [s]).scenarios[0].horizon.us_tariff_on_cn_pct;
+    expect(h.mean).toBe(1500);
+    expect(h.p5).toBe(1000);
+    expect(h.p95).toBe(1000); // both in the last bin, centre 400, clamped to the minimum seen
+    expect(METRIC_BINS.us_tariff_on_cn_pct.width).toBe(0.5);
+  });
+
+  it('merges partial summaries to the same numbers in any order', () => {
+    const parts = [0, 1, 2].map((p) => {
+      const acc = new ChunkAccumulator(2, DIFF_LAYOUTS, 'x');
+      for (let k = 0; k < 7; k++) {
+        const v = new Float64Array(2 * METRICS).map((_, i) => Math.sin(i * 7 + k * 13 + p * 101) * 50 + 0.1234567);
+        acc.add(v, new Float64Array(2 * METRICS).fill(0.5));
+      }
+      return acc.result();
+    });
+    const a = emptySeries(2, DIFF_LAYOUTS);
+    const b = emptySeries(2, DIFF_LAYOUTS);
+    for (const p of parts) mergeInto(a, p);
+    for (const p of [...parts].reverse()) mergeInto(b, p);
+    expect(a.sums).toEqual(b.sums);
+    expect([...a.counts]).toEqual([...b.counts]);
+  });
+});
+
+// One two-worker pool for every batch below but the one-worker reference: starting workers is the slow part.
+let pool2: Pool;
+beforeAll(() => {
+  pool2 = workerPool(2);
+});
+afterAll(() => pool2.close());
+
+describe('batches on worker threads', () => {
+  const args = ['busan-truce', 'history-2025'];
+  const flags = { runs: '24', steps: '12', baseline: 'busan-truce', seed: '7' };
+  let plan: Plan;
+  let json1 = '';
+  let csv1 = '';
+
+  beforeAll(async () => {
+    plan = planBatch(args, { ...flags, workers: '1' }).plan;
+    let csv = csvHeader(plan);
+    const series = await runBatch(plan, { workers: 1, csv: (t) => void (csv += t) });
+    json1 = toJson(summarise(plan, series));
+    csv1 = csv;
+  }, 120_000);
+
+  it('gives the same bytes on 1 and 2 workers', async () => {
+    let csv2 = csvHeader(plan);
+    const series = await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv2 += t) });
+    expect(toJson(summarise(plan, series))).toBe(json1);
+    expect(csv2).toBe(csv1);
+  }, 120_000);
+
+  it('gives the same bytes from two shards merged (through their part files)', async () => {
+    const parts: { name: string; part: PartFile }[] = [];
+    for (const k of [2, 1]) {
+      const range = shardRange(plan.runs, k, 2);
+      const series = await runBatch(plan, { workers: 2, pool: pool2, range });
+      parts.push({ name: `part-${k}`, part: JSON.parse(toJson(partFile(plan, { k, n: 2, ...range }, series))) as PartFile });
+    }
+    const merged = mergeParts(parts);
+    expect(toJson(summarise(merged.plan, merged.series))).toBe(json1);
+    expect(() => mergeParts([parts[0]])).toThrow(/missing shard 1\/2/);
+    expect(() => mergeParts([parts[0], parts[0]])).toThrow(/already given/);
+  }, 120_000);
+
+  it('streams CSV in run order, and run i of the batch is `run --seed S --run-index i`', () => {
+    const lines = csv1.trimEnd().split('\n');
+    expect(lines[0]).toBe(`scenario,run,step,date,${METRIC_NAMES.join(',')}`);
+    expect(lines.length).toBe(1 + 24 * 2 * 12);
+    const runs = lines.slice(1).map((l) => Number(l.split(',')[1]));
+    expect(runs).toEqual([...runs].sort((a, b) => a - b));
+    for (const [name, i] of [['busan-truce', 0], ['history-2025', 17], ['busan-truce', 23]] as const) {
+      const mine = lines.filter((l) => l.startsWith(`${name},${i},`)).map((l) => l.split(',').slice(2).join(','));
+      const alone = runCsv(runScenario(loadScenario(name), { seed: '7', run_index: i, steps: 12 })).trimEnd().split('\n').slice(1);
+      expect(mine).toEqual(alone);
+    }
+  });
+
+  it('pairs differences run by run: exact mean, quantiles within half a bin of the exact ones', () => {
+    const summary = JSON.parse(json1);
+    const diff = summary.differences[0];
+    expect(diff.scenario).toBe('history-2025');
+    expect(diff.baseline).toBe('busan-truce');
+    const col = 4 + METRIC_NAMES.indexOf('escalation_index');
+    const at = (name: string) => csv1.split('\n').filter((l) => l.startsWith(`${name},`) && l.split(',')[2] === '11').map((l) => Number(l.split(',')[col]));
+    const d = at('history-2025').map((x, i) => Math.round(x * 1e6) - Math.round(at('busan-truce')[i] * 1e6));
+    expect(d.length).toBe(24);
+    expect(diff.horizon.escalation_index.mean).toBeCloseTo(d.reduce((a, b) => a + b, 0) / 24 / 1e6, 6);
+    const sorted = [...d].sort((a, b) => a - b).map((x) => x / 1e6);
+    const half = METRIC_BINS.escalation_index.width / 2 + 1e-9;
+    expect(Math.abs(diff.horizon.escalation_index.p5 - sorted[Math.ceil(0.05 * 24) - 1])).toBeLessThanOrEqual(half);
+    expect(Math.abs(diff.horizon.escalation_index.p50 - sorted[Math.ceil(0.5 * 24) - 1])).toBeLessThanOrEqual(half);
+    expect(Math.abs(diff.horizon.escalation_index.p95 - sorted[Math.ceil(0.95 * 24) - 1])).toBeLessThanOrEqual(half);
+    // A scenario minus itself is zero in every run: the baseline has no difference series of its own.
+    expect(summary.differences.map((x: { scenario: string }) => x.scenario)).toEqual(['history-2025']);
+    expect(comparisonTable(summary)).toMatch(/Paired differences from busan-truce/);
+  });
+
+  it('writes a self-contained report with a fan chart per key metric and the summary table', () => {
+    const html = reportHtml(JSON.parse(json1));
+    for (const m of REPORT_METRICS) expect(html).toMatch(new RegExp(`<figure class="fan" data-metric="${m}">\\s*<svg`));
+    expect(html.match(/<svg/g)?.length).toBe(REPORT_METRICS.length);
+    expect(html).toContain('<table class="summary">');
+    for (const m of CONTRACT_METRICS) expect(html).toContain(`<td>${m}</td>`);
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+  });
+});
+
+describe('sweeps', () => {
+  it('runs each scenario at every grid value, paired, and summarises how the horizon moves', async () => {
+    const { plan } = planBatch(['busan-truce'], { runs: '6', steps: '8', sweep: 'armington_sigma=2:8:3', seed: '3' });
+    expect(plan.sweep).toEqual({ param: 'armington_sigma', values: [2, 5, 8] });
+    let csv = csvHeader(plan);
+    const summary = summarise(plan, await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv += t) }));
+    expect(summary.scenarios.map((s) => s.value)).toEqual([2, 5, 8]);
+    const imports = summary.scenarios.map((s) => s.horizon.us_imports_from_cn_bn.mean);
+    expect(new Set(imports).size).toBe(3);
+    expect(csv.split('\n')[0]).toMatch(/^scenario,armington_sigma,run,step,date,/);
+    // Run 4 at sigma = 5 is run 4 of the scenario with sigma pinned at 5: every other draw unchanged.
+    const scn = loadScenario('busan-truce');
+    const pinned = { ...scn, param_specs: { ...scn.param_specs, armington_sigma: { central: 5, low: 5, high: 5 } } };
+    const alone = runCsv(runScenario(pinned, { seed: '3', run_index: 4, steps: 8 })).trimEnd().split('\n').slice(1);
+    expect(csv.split('\n').filter((l) => l.startsWith('busan-truce,5,4,')).map((l) => l.split(',').slice(3).join(','))).toEqual(alone);
+    const table = comparisonTable(summary);
+    expect(table).toMatch(/busan-truce, as armington_sigma varies/);
+    expect(table).toMatch(/armington_sigma=8/);
+  }, 120_000);
+});
