@@ -10,7 +10,7 @@ import { directionFlows } from './economics/trade.js';
 import type { Metrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
 import type { Params } from './params.js';
-import { applyMove } from './reducers/index.js';
+import { applyMove, MoveError } from './reducers/index.js';
 import { techRestriction } from './reducers/tech.js';
 import { normal, type Rng, rngFromState } from './rng.js';
 import type { SimEvent, State } from './types.js';
@@ -24,12 +24,29 @@ export interface StepResult {
 const WEEKS_PER_YEAR = 365.25 / 7;
 const LAPSE_TENSION = 10;
 
-/** Applies moves in order; an illegal move throws a MoveError and nothing of the step is kept. */
+/**
+ * Moves decided inside a run (by a rule, a strategy, or a lapsing agreement) can meet a state their
+ * author did not foresee; such a move is skipped with a note. A scripted or a user's move is input,
+ * and an illegal one is an error.
+ */
+export function isDecidedInRun(source: string): boolean {
+  return source === 'model' || source.startsWith('rule:') || source.startsWith('strategy:');
+}
+
+/** Applies moves in order; an illegal scripted or user move throws a MoveError and nothing of the step is kept. */
 export function applyMoves(state: State, moves: SourcedMove[]): { state: State; events: SimEvent[] } {
   let s = state;
   const events: SimEvent[] = [];
   for (const { move, source, why } of moves) {
-    const out = applyMove(s, move, { source, why });
+    let out;
+    try {
+      out = applyMove(s, move, { source, why });
+    } catch (e) {
+      if (!(e instanceof MoveError) || !isDecidedInRun(source)) throw e;
+      const actor = move.actor === 'both' ? 'model' : move.actor;
+      events.push({ step: s.step, actor, kind: 'note', type: 'move_skipped', source, text: `${move.type} skipped: ${e.message.replace(/^[a-z_]+: /, '')}`, tension_delta: 0 });
+      continue;
+    }
     s = out.state;
     for (const e of out.events) events.push(e);
   }
