@@ -3,9 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { batchCommand } from './commands/batch.js';
 import { listCommand } from './commands/list.js';
-import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { exitCodeFor } from './errors.js';
@@ -68,7 +66,7 @@ export function buildProgram(): Command {
     .option('--report <file.html>', 'also write a self-contained HTML report with fan charts')
     .option('--shard <k/n>', 'compute the k-th of n parts of the runs and write a part file for `merge`')
     .addHelpText('after', '\nExamples:\n  tariff-sim batch busan-truce history-2025 --runs 10000 --baseline busan-truce\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv\n  tariff-sim batch busan-truce --runs 1000 --sweep armington_sigma=2:8:4 --report sweep.html\n  tariff-sim batch busan-truce --runs 1000000 --shard 3/8 --out part-3.json')
-    .action(action((scenarios: string[], flags) => batchCommand(scenarios, flags)));
+    .action(action(async (scenarios: string[], flags) => (await import('./commands/batch.js')).batchCommand(scenarios, flags)));
 
   program
     .command('merge')
@@ -77,7 +75,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--report <file.html>', 'also write the HTML report')
     .addHelpText('after', '\nExamples:\n  tariff-sim merge part-*.json --out summary.json')
-    .action(action((parts: string[], flags) => mergeCommand(parts, flags)));
+    .action(action(async (parts: string[], flags) => (await import('./commands/merge.js')).mergeCommand(parts, flags)));
 
   program
     .command('validate')
@@ -119,5 +117,11 @@ export async function main(argv: string[]): Promise<void> {
     fail(e);
   }
 }
+
+// `tariff-sim run x | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 await main(process.argv);
