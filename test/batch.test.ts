@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS } from '../src/batch/bins.js';
 import { ChunkAccumulator } from '../src/batch/chunkAccumulator.js';
-import { mergeParts, partFile, type PartFile, type Plan, reportHtml, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
-import { REPORT_METRICS } from '../src/batch/report.js';
+import { mergeParts, partFile, type PartFile, type Plan, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
+import { REPORT_METRICS, reportHtml } from '../src/batch/report.js';
 import { emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
 import { planBatch } from '../src/cli/commands/batch.js';
 import { runCsv } from '../src/cli/commands/run.js';

@@ -25,6 +25,8 @@ export function workerPool(workers: number): Pool {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    // A worker holds one chunk at a time: a small old generation keeps GC prompt and the RSS low.
+    resourceLimits: { maxOldGenerationSizeMb: 192 },
   });
   return {
     run: (task) => pool.run(task) as Promise<ChunkResult>,

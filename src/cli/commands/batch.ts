@@ -2,7 +2,7 @@
 // a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
 
 import { resolve } from 'node:path';
-import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, reportHtml, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
+import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
 import { fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario } from '../../scenario/compile.js';
@@ -115,7 +115,7 @@ export async function batchCommand(args: string[], flags: BatchFlags): Promise<v
   }
   if (shard) return emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
   const summary = summarise(plan, series);
-  if (flags.report) writeFileAtomic(flags.report, reportHtml(summary));
+  if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
   if (flags.json) emit(toJson(summary), flags.out);
   else if (!flags.csv) emit(comparisonTable(summary), flags.out);
   else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));

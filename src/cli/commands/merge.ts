@@ -2,7 +2,7 @@
 // JSON the whole batch on one machine would have written, byte for byte.
 
 import { readFileSync } from 'node:fs';
-import { mergeParts, type PartFile, PartError, reportHtml, summarise } from '../../batch/index.js';
+import { mergeParts, type PartFile, PartError, summarise } from '../../batch/index.js';
 import { UsageError } from '../errors.js';
 import { emit, toJson, writeFileAtomic } from '../output.js';
 
@@ -25,7 +25,7 @@ function readPart(file: string): { name: string; part: PartFile } {
   }
 }
 
-export function mergeCommand(files: string[], flags: MergeFlags): void {
+export async function mergeCommand(files: string[], flags: MergeFlags): Promise<void> {
   let merged;
   try {
     merged = mergeParts(files.map(readPart));
@@ -34,6 +34,6 @@ export function mergeCommand(files: string[], flags: MergeFlags): void {
     throw e;
   }
   const summary = summarise(merged.plan, merged.series);
-  if (flags.report) writeFileAtomic(flags.report, reportHtml(summary));
+  if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
   emit(toJson(summary), flags.out);
 }

@@ -1,0 +1,62 @@
+// Batch throughput and memory, measured on the real CLI in a child process (start-up included):
+// run-steps per second for busan-truce at 1 and 2 workers, their ratio, and the peak RSS of a
+// 100,000-run batch streamed to CSV. Uses the build (dist/) when it compiles, else the TS source.
+// Sizes: BENCH_RUNS (default 10,000) for the rates, BENCH_CSV_RUNS (default 100,000) for the memory.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STEPS = 52;
+const RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
+const CSV_RUNS = Number(process.env.BENCH_CSV_RUNS ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-bench-'));
+
+function entry(): string[] {
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    if (existsSync(join(ROOT, 'dist/cli/main.js'))) return [join(ROOT, 'dist/cli/main.js')];
+  } catch {
+    console.log('  (the build failed: measuring the TypeScript source through tsx, start-up is slower)');
+  }
+  return ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+}
+
+async function cli(main: string[], args: string[]): Promise<{ wallS: number; maxRssMb: number }> {
+  const rssFile = join(dir, 'maxrss');
+  const started = performance.now();
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench/maxrss.mjs'), ...main, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TARIFF_SIM_MAXRSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('close', done);
+  });
+  const wallS = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`tariff-sim ${args.join(' ')} exited ${code}`);
+  return { wallS, maxRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+const main = entry();
+const base = ['batch', 'busan-truce', '--steps', String(STEPS), '--seed', '1'];
+const startup = await cli(main, [...base, '--runs', '2', '--workers', '2', '--json', '--out', join(dir, 's.json')]);
+console.log(`  start-up (2 runs, 2 workers): ${startup.wallS.toFixed(2)} s`);
+const rate: Record<number, number> = {};
+const netRate: Record<number, number> = {};
+for (const workers of [1, 2]) {
+  const r = await cli(main, [...base, '--runs', String(RUNS), '--workers', String(workers), '--json', '--out', join(dir, `w${workers}.json`)]);
+  rate[workers] = (RUNS * STEPS) / r.wallS;
+  // Net of start-up only when the runs clearly outlast it (on a loaded machine start-up varies).
+  const net = r.wallS > 1.5 * startup.wallS ? (RUNS * STEPS) / (r.wallS - startup.wallS) : NaN;
+  netRate[workers] = net;
+  console.log(`  ${workers} worker${workers > 1 ? 's' : ''}: ${RUNS} runs x ${STEPS} steps in ${r.wallS.toFixed(2)} s: ${Math.round(rate[workers]).toLocaleString('en-US')} run-steps/s (${Number.isNaN(net) ? 'n/a' : Math.round(net).toLocaleString('en-US')} without start-up), peak ${r.maxRssMb.toFixed(0)} MB`);
+}
+console.log(`  2 workers / 1 worker: ${(rate[2] / rate[1]).toFixed(2)}x (target >= 1.6)`);
+console.log(`  100,000 runs at 2 workers: ${Number.isNaN(netRate[2]) ? 'n/a (raise BENCH_RUNS)' : (startup.wallS + (100_000 * STEPS) / netRate[2]).toFixed(1)} s${RUNS === 100_000 ? '' : ' (extrapolated: start-up + runs at the measured rate)'} (target < 5 s)`);
+const csv = await cli(main, [...base, '--runs', String(CSV_RUNS), '--workers', '2', '--csv', '--out', join(dir, 'runs.csv')]);
+console.log(`  ${CSV_RUNS.toLocaleString('en-US')} runs streamed to CSV at 2 workers: ${csv.wallS.toFixed(1)} s, peak RSS ${csv.maxRssMb.toFixed(0)} MB (target < 300 MB)`);
+rmSync(dir, { recursive: true, force: true });
