@@ -1,11 +1,13 @@
 // Loading a scenario file: read, parse, validate against the schema, compile.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileScenario, type Scenario } from './compile.js';
-import { InputError } from './errors.js';
+import { join, relative } from 'node:path';
+import type { ParamName } from '../model/params.js';
+import { compileScenario, type LineLookup, type Scenario } from './compile.js';
+import { fieldName, InputError } from './errors.js';
+import { paramLimitProblem } from './paramLimits.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
-import { scenarioSchema } from './schema/scenario.js';
+import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
 import { lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 /** A path, or the name of a shipped scenario (`busan-truce`). */
@@ -20,7 +22,42 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   const file = resolveScenarioPath(nameOrPath);
   const src = parseYaml(file);
   const spec = validateWith(src, scenarioSchema);
-  return compileScenario(file, spec, (path) => lineOf(src, path), seedsDir);
+  const line: LineLookup = (path) => lineOf(src, path);
+  checkParamLimits(file, spec, line);
+  try {
+    return compileScenario(file, spec, line, seedsDir);
+  } catch (e) {
+    throw blameSeed(e, file, spec, line, seedsDir);
+  }
+}
+
+/** Overrides outside what the model's formulas can use, caught before a run divides by zero. */
+function checkParamLimits(file: string, spec: ScenarioFile, line: LineLookup): void {
+  for (const [name, o] of Object.entries(spec.parameters ?? {})) {
+    if (o === undefined) continue;
+    const values: [(string | number)[], number | undefined][] =
+      typeof o === 'number' ? [[['parameters', name], o]] : (['central', 'low', 'high'] as const).map((k) => [['parameters', name, k], o[k]]);
+    for (const [path, v] of values) {
+      const problem = v === undefined ? null : paramLimitProblem(name as ParamName, v);
+      if (problem) throw new InputError(file, line(path), fieldName(path), problem);
+    }
+  }
+}
+
+/**
+ * An error inside a seed file the scenario names (a baseline that is not one, a broken record)
+ * is reported at the scenario's field that named it, with the seed's own line in the message.
+ */
+function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLookup, seedsDir: string): unknown {
+  if (!(e instanceof InputError) || e.file === file) return e;
+  const named = (name: string) => e.file === join(seedsDir, name) || e.file === join(seedsDir, `${name}.yaml`);
+  const ri = (spec.records ?? []).findIndex(named);
+  const path: (string | number)[] = ri >= 0 ? ['records', ri] : ['baseline'];
+  const name = ri >= 0 ? spec.records![ri] : spec.baseline;
+  const kind = ri >= 0 ? 'record' : 'baseline';
+  const where = relative(process.cwd(), e.file) || e.file;
+  const detail = e.detail === 'not a seed name' ? `"${name}" is not a seed name (a file name in seeds/, without .yaml)` : `seed "${name}" is not a valid ${kind}: ${where}${e.line !== null ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.detail}`;
+  return new InputError(file, line(path), fieldName(path), detail);
 }
 
 /** The line of a field in a file, found again when an error needs it (the error path only). */

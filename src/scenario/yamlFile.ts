@@ -2,7 +2,7 @@
 // and schema errors mapped back to the line they come from.
 
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { fieldName, InputError } from './errors.js';
 
@@ -21,6 +21,8 @@ function readText(file: string): string {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new InputError(file, null, null, 'is a directory, not a scenario file');
+    // A device or a pipe (/dev/zero, /dev/stdin) could be read forever.
+    if (!st.isFile()) throw new InputError(file, null, null, 'is not a regular file');
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -35,22 +37,74 @@ function readText(file: string): string {
   return text;
 }
 
+/** The field path of a node, from the ancestors `visit` passes: pair keys and list indexes. */
+function pathOf(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  const chain = [...ancestors, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const a = chain[i];
+    const next = chain[i + 1];
+    if (isPair(a) && isScalar(a.key)) out.push(String(a.key.value));
+    else if (isSeq(a)) out.push(a.items.indexOf(next as never));
+  }
+  return out;
+}
+
+/** The path and line of the key that starts at `offset` (where a duplicate-key error points). */
+function keyAt(doc: Document.Parsed, lines: LineCounter, offset: number): { path: PropertyKey[]; line: number } | null {
+  let found: { path: PropertyKey[]; line: number } | null = null;
+  visit(doc, {
+    Pair(_k, pair, ancestors) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = { path: [...pathOf(ancestors, pair), String(pair.key.value)], line: lines.linePos(offset).line };
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
+}
+
+/** The alias an alias error is about: the one named in the message, else the last (the one that detonates). */
+function aliasAt(doc: Document.Parsed, lines: LineCounter, message: string): { path: PropertyKey[]; line: number } | null {
+  let found: { path: PropertyKey[]; line: number } | null = null;
+  visit(doc, {
+    Alias(_k, alias, ancestors) {
+      const at = { path: pathOf(ancestors, alias), line: lines.linePos(alias.range?.[0] ?? 0).line };
+      if (message.includes(`: ${alias.source}`)) {
+        found = at;
+        return visit.BREAK;
+      }
+      found = at;
+    },
+  });
+  return found;
+}
+
 export function parseYaml(file: string, text: string = readText(file)): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
+  // Warnings (an unknown tag such as !!js/function) are errors here: shared files are untrusted.
+  const err = doc.errors[0] ?? doc.warnings[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line;
-    throw new InputError(file, line, null, `YAML syntax: ${err.message.split('\n')[0]}`);
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = keyAt(doc, lines, err.pos[0]);
+      throw new InputError(file, key?.line ?? line, key ? fieldName(key.path) : null, 'duplicate field: it appears more than once in the same mapping');
+    }
+    if (err.code === 'RESOURCE_EXHAUSTION') throw new InputError(file, line, null, 'YAML nested too deeply');
+    throw new InputError(file, line, null, `YAML${err.name === 'YAMLWarning' ? '' : ' syntax'}: ${err.message.split('\n')[0]}`);
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    throw new InputError(file, null, null, `YAML: ${(e as Error).message.split('\n')[0]}`);
+    const message = (e as Error).message.split('\n')[0];
+    const at = aliasAt(doc, lines, message);
+    const why = /alias count/i.test(message) ? 'too many aliases: this looks like an alias bomb (billion laughs)' : message;
+    throw new InputError(file, at?.line ?? null, at ? fieldName(at.path) || null : null, `YAML: ${why}`);
   }
   if (data === null || data === undefined) throw new InputError(file, null, null, 'is empty');
-  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, 1, null, `expected a mapping of fields at the top, got ${Array.isArray(data) ? 'a list' : typeof data}`);
+  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, lineOf({ file, doc, lines, data }, []), null, `expected a mapping of fields at the top, got ${Array.isArray(data) ? 'a list' : typeof data}`);
   return { file, doc, lines, data };
 }
 
@@ -69,11 +123,41 @@ export function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
   return top ? src.lines.linePos(top[0]).line : 1;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string } {
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return typeof v;
+}
+
+/** A misspelling: one name starts the other, or they are two edits apart. */
+function looksAlike(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] <= 2;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, all: readonly z.core.$ZodIssue[]): { path: PropertyKey[]; message: string } {
   const path = [...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
-    return { path: [...path, key], message: `unknown field "${key}"` };
+    // A misspelt field shows up as an unknown one plus a missing one: suggest the missing one.
+    const missing = all.find(
+      (i) =>
+        i.code === 'invalid_type' &&
+        i.path.length === path.length + 1 &&
+        path.every((p, k) => i.path[k] === p) &&
+        valueAt(data, i.path) === undefined &&
+        looksAlike(String(key), String(i.path[path.length])),
+    );
+    const hint = missing ? ` (did you mean "${String(missing.path[path.length])}"?)` : '';
+    return { path: [...path, key], message: `unknown field "${key}"${hint}` };
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     const value = valueAt(data, path);
@@ -83,6 +167,16 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): { path: Property
   }
   const value = valueAt(data, path);
   if (value === undefined && issue.code === 'invalid_type') return { path, message: 'required field is missing' };
+  if (issue.code === 'invalid_union') {
+    // "Invalid input" says nothing: name what each alternative expected.
+    const expected = issue.errors.flatMap((alt) => alt.filter((i) => i.path.length === 0 && i.code === 'invalid_type').map((i) => (i as { expected: string }).expected));
+    if (expected.length === issue.errors.length) {
+      const names = [...new Set(expected.map((e) => (e === 'object' ? 'a mapping' : e === 'array' ? 'a list' : e === 'int' ? 'a whole number' : `a ${e}`)))];
+      return { path, message: `expected ${names.join(' or ')}, got ${describeType(value)}` };
+    }
+    const deeper = issue.errors.find((alt) => alt.length > 0 && alt.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
+    if (deeper) return describeIssue({ ...deeper[0], path: [...path, ...deeper[0].path] } as z.core.$ZodIssue, data, all);
+  }
   return { path, message: issue.message };
 }
 
@@ -99,6 +193,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export function validateWith<T>(src: YamlSource, schema: z.ZodType<T>): T {
   const r = schema.safeParse(src.data);
   if (r.success) return r.data;
-  const { path, message } = describeIssue(r.error.issues[0], src.data);
+  const issues = r.error.issues;
+  const first = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
+  const { path, message } = describeIssue(first, src.data, issues);
   throw new InputError(src.file, lineOf(src, path), fieldName(path) || null, message);
 }

@@ -3,6 +3,7 @@
 import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../sim/run.js';
 import { exitCodeFor } from '../errors.js';
+import { checkFinite } from './run.js';
 
 /** Returns the exit code: 0 when every file is valid, else 2 (or 1 for an unexpected failure). */
 export function validateCommand(files: string[]): number {
@@ -10,7 +11,7 @@ export function validateCommand(files: string[]): number {
   for (const f of files) {
     try {
       const scn = loadScenario(f);
-      runScenario(scn);
+      checkFinite(scn, runScenario(scn));
       process.stdout.write(`${f}: ok (${scn.name}, ${scn.horizon} ${scn.step_unit}s)\n`);
     } catch (e) {
       const r = exitCodeFor(e);

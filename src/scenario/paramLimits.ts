@@ -1,0 +1,54 @@
+// Hard limits on parameter overrides: the values where the model's formulas still mean something.
+// The seed ranges (seeds/parameters.yaml) are plausible values; these are merely possible ones,
+// so a scenario may explore far outside the seeds but never feed the model a division by zero.
+
+import type { ParamName } from '../model/params.js';
+
+export interface ParamLimit {
+  min: number;
+  max: number;
+  /** The minimum itself is excluded (a half-life of 0 weeks, an Armington sigma of 1). */
+  above_min?: boolean;
+}
+
+const share: ParamLimit = { min: 0, max: 1 };
+const elasticity: ParamLimit = { min: 0, max: 20 };
+const weeks: ParamLimit = { min: 0, max: 520, above_min: true };
+const mmt: ParamLimit = { min: 0, max: 1000 };
+
+export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
+  import_price_pass_through: share,
+  retail_pass_through: share,
+  // The CES price index raises to 1 / (1 - sigma): sigma = 1 divides by zero.
+  armington_sigma: { min: 1, max: 20, above_min: true },
+  import_demand_elasticity: elasticity,
+  short_run_elasticity: elasticity,
+  trade_adjustment_half_life_weeks: weeks,
+  soybean_substitution_elasticity: elasticity,
+  cn_soybean_demand_mmt: mmt,
+  us_soybean_reference_mmt: mmt,
+  other_soybean_suppliers_mmt: mmt,
+  soybean_price_usd_per_t: { min: 0, max: 10_000 },
+  soybean_boycott_factor: share,
+  soybean_compliance_target: share,
+  soybean_compliance_noise: share,
+  curb_flow_loss: share,
+  licence_delay_scale_weeks: weeks,
+  pact_lag_multiplier: { min: 0, max: 10 },
+  tech_export_loss: share,
+  port_fee_cost_pct: { min: 0, max: 100 },
+  us_mfn_tariff_pct: { min: 0, max: 1000 },
+  us_consumption_bn: { min: 0, max: 1_000_000, above_min: true },
+  us_imports_from_cn_2024_bn: { min: 0, max: 100_000 },
+  us_exports_to_cn_2024_bn: { min: 0, max: 100_000 },
+  escalation_pull: share,
+  escalation_noise: { min: 0, max: 100 },
+};
+
+/** Null when the value is possible, else why not. */
+export function paramLimitProblem(name: ParamName, value: number): string | null {
+  const l = PARAM_LIMITS[name];
+  const low = l.above_min ? value <= l.min : value < l.min;
+  if (Number.isFinite(value) && !low && value <= l.max) return null;
+  return `${value} is outside what the model can use: ${l.above_min ? `above ${l.min}` : `from ${l.min}`} up to ${l.max}`;
+}
