@@ -35,6 +35,7 @@ export function buildProgram(): Command {
     .description('US-China tariff-escalation scenarios: scripted runs, what-if sessions, Monte Carlo batches')
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExamples:\n  tariff-sim list\n  tariff-sim run busan-truce\n  tariff-sim validate my-scenario.yaml\n  tariff-sim batch busan-truce --runs 1000\n  tariff-sim schema > scenario.schema.json\n\nEvery command has --help with examples. Exit codes: 0 ok, 1 failure while running, 2 bad input or usage.')
     .exitOverride();
 
   program
@@ -87,7 +88,15 @@ export function buildProgram(): Command {
   program
     .command('list')
     .description('list the shipped scenarios')
+    .addHelpText('after', '\nExamples:\n  tariff-sim list')
     .action(action(() => listCommand()));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors: yaml-language-server)')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  tariff-sim schema > scenario.schema.json\n  tariff-sim schema --out schema/scenario.schema.json')
+    .action(action(async (flags: { out?: string }) => (await import('./commands/schema.js')).schemaCommand(flags)));
 
   program
     .command('play')
