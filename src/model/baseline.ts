@@ -137,5 +137,6 @@ export function initialState(b: Baseline, o: StartOptions): State {
     record: { us: { ...emptyRecord }, cn: { ...emptyRecord } },
     rng: o.rng,
     decision_rng: o.decision_rng,
+    decision_memory: {},
   };
 }

@@ -26,20 +26,18 @@ const cache = new WeakMap<Params, Partial<Record<StepUnit, Derived>>>();
 function build(p: Params, unit: StepUnit): Derived {
   const w = weeksPerStep(unit);
   const adjustment = 1 - Math.pow(0.5, w / p.trade_adjustment_half_life_weeks);
-  const base = {
+  // Object literals with every field (no spreads): one shape for every TradeParams.
+  const trade = (fee_pct: number, counterfactual_tariff_pct: number, controlled: string | null, controlled_factor: number, skip_segment: string | null): TradeParams => ({
     pass_through: p.import_price_pass_through,
     sigma: p.armington_sigma,
     demand_elasticity: p.import_demand_elasticity,
     short_run_elasticity: p.short_run_elasticity,
     adjustment,
-  };
-  const imports = (fee: number): TradeParams => ({
-    ...base,
-    fee_pct: fee,
-    counterfactual_tariff_pct: p.us_mfn_tariff_pct,
-    controlled_segment: null,
-    controlled_factor: 1,
-    skip_segment: null,
+    fee_pct,
+    counterfactual_tariff_pct,
+    controlled_segment: controlled,
+    controlled_factor,
+    skip_segment,
   });
   const exportCache = new Map<number, TradeParams>();
   return {
@@ -61,19 +59,12 @@ function build(p: Params, unit: StepUnit): Derived {
       pact_lag_multiplier: p.pact_lag_multiplier,
       weeks_per_step: w,
     },
-    imports: [imports(0), imports(p.port_fee_cost_pct)],
+    imports: [trade(0, p.us_mfn_tariff_pct, null, 1, null), trade(p.port_fee_cost_pct, p.us_mfn_tariff_pct, null, 1, null)],
     exports(fees, restriction) {
       const key = fees ? restriction + 2 : restriction;
       let t = exportCache.get(key);
       if (!t) {
-        t = {
-          ...base,
-          fee_pct: fees ? p.port_fee_cost_pct : 0,
-          counterfactual_tariff_pct: 0,
-          controlled_segment: 'technology',
-          controlled_factor: 1 - p.tech_export_loss * restriction,
-          skip_segment: 'soybeans',
-        };
+        t = trade(fees ? p.port_fee_cost_pct : 0, 0, 'technology', 1 - p.tech_export_loss * restriction, 'soybeans');
         exportCache.set(key, t);
       }
       return t;

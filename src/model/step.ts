@@ -1,6 +1,7 @@
 // The heart: one step of the simulation. Moves, then deadlines, then the economy advances one step.
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
+import { withChanges } from './copy.js';
 import { derived } from './derived.js';
 import { clamp, MOVE_TENSION_WEIGHT, tensionTarget } from './economics/escalation.js';
 import { rareEarthSupply } from './economics/rareEarths.js';
@@ -59,7 +60,7 @@ function deadlines(state: State, events: SimEvent[]): State {
   for (const a of state.agreements) {
     if (!a.active || a.expires_step === null || a.expires_step > s.step) continue;
     events.push({ step: s.step, actor: 'model', kind: 'lapse', type: 'agreement_lapsed', source: 'model', text: `${a.label} lapses`, tension_delta: LAPSE_TENSION });
-    s = { ...s, agreements: s.agreements.map((x) => (x.id === a.id ? { ...x, active: false } : x)) };
+    s = withChanges(s, { agreements: s.agreements.map((x) => (x.id === a.id ? { ...x, active: false } : x)) });
     const out = applyMoves(s, a.on_lapse.map((move) => ({ move, source: 'model', why: `${a.label} lapsed` })));
     s = out.state;
     events.push(...out.events);
@@ -72,7 +73,7 @@ function deadlines(state: State, events: SimEvent[]): State {
       events.push({ step: s.step, actor: 'model', kind: 'expiry', type: 'layer_expired', source: 'model', text: `${l.label} expires: ${l.rate_pct}% -> ${rate}%`, tension_delta: 0 });
       return { ...l, rate_pct: rate, expires_step: null, snapback_rate_pct: null };
     });
-    s = key === 'us_layers' ? { ...s, us_layers: layers } : { ...s, cn_layers: layers };
+    s = withChanges(s, key === 'us_layers' ? { us_layers: layers } : { cn_layers: layers });
   }
   return s;
 }

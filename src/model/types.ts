@@ -140,7 +140,7 @@ export interface State {
   /** The actors' stream (rule probabilities, strategy mistakes): the model never draws from it. */
   decision_rng: RngState;
   /** What the actors' rules and strategies remember between steps (sim/run.ts carries it; the model never reads it). */
-  decision_memory?: Readonly<Record<string, number>>;
+  decision_memory: Readonly<Record<string, number>>;
 }
 
 export type { Move } from './moves.js';

@@ -6,6 +6,7 @@ import type { Metrics } from '../model/metrics.js';
 import type { SourcedMove } from '../model/moves.js';
 import { centralParams, drawParams, type Params } from '../model/params.js';
 import { MoveError } from '../model/reducers/index.js';
+import { withChanges } from '../model/copy.js';
 import { type Rng, rngFromState } from '../model/rng.js';
 import { step, type StepResult } from '../model/step.js';
 import type { SimEvent, State } from '../model/types.js';
@@ -95,7 +96,7 @@ export function advance(
     const view: DecisionView = { state, metrics: last, params, rng, memory: state.decision_memory };
     moves = [...scripted];
     for (const decide of scn.deciders) for (const m of decide(view)) moves.push(m);
-    s = view.memory === state.decision_memory ? { ...state, decision_rng: rng.state() } : { ...state, decision_rng: rng.state(), decision_memory: view.memory };
+    s = withChanges(state, { decision_rng: rng.state(), decision_memory: view.memory });
   }
   if (extra.length) moves = [...moves, ...extra];
   try {

@@ -40,9 +40,16 @@ export function priceFactor(tariffPct: number, referencePct: number, passThrough
 
 /** Long-run partner quantity (relative to 2024) at partner and other prices, nested CES. */
 export function longRunQuantity(pPartner: number, pOther: number, share: number, sigma: number, elasticity: number): number {
-  const a = share * Math.pow(pPartner, 1 - sigma) + (1 - share) * Math.pow(pOther, 1 - sigma);
-  const index = Math.pow(a, 1 / (1 - sigma));
-  return Math.pow(index, -elasticity) * Math.pow(pPartner / index, -sigma);
+  return Math.exp(logLongRunQuantity(Math.log(pPartner), Math.log(pOther), share, sigma, elasticity));
+}
+
+/**
+ * The same in logs: with the CES price index P = (s p^(1-sigma) + (1-s) o^(1-sigma))^(1/(1-sigma)),
+ * q = P^(-e) (p/P)^(-sigma), so ln q = ((sigma - e)/(1 - sigma)) ln a - sigma ln p.
+ */
+export function logLongRunQuantity(logPartner: number, logOther: number, share: number, sigma: number, elasticity: number): number {
+  const a = share * Math.exp((1 - sigma) * logPartner) + (1 - share) * Math.exp((1 - sigma) * logOther);
+  return ((sigma - elasticity) / (1 - sigma)) * Math.log(a) - sigma * logPartner;
 }
 
 /** What does not change from step to step while the layers, fees and parameters stay put. */
@@ -99,8 +106,9 @@ function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: nu
     const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
     // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
     const world = pPartner / ((1 + withFee / 100) / (1 + ref / 100));
+    const logOther = Math.log(pOther);
     out.log_price[i] = Math.log(pPartner);
-    out.log_long_run_qty[i] = Math.log(longRunQuantity(pPartner, pOther, seg.partner_share, p.sigma, p.demand_elasticity));
+    out.log_long_run_qty[i] = logLongRunQuantity(out.log_price[i], logOther, seg.partner_share, p.sigma, p.demand_elasticity);
     out.value_per_qty_bn[i] = baseValueBn * seg.share * world * factor;
     out.tariff_pct[i] = t.partner_pct[i];
     const t0 = p.counterfactual_tariff_pct;
@@ -108,7 +116,7 @@ function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: nu
     if (out.gap_pct[i] > 0) {
       const p0 = priceFactor(t0, ref, p.pass_through);
       const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
-      out.value0_bn[i] = baseValueBn * seg.share * longRunQuantity(p0, pOther, seg.partner_share, p.sigma, p.demand_elasticity) * w0 * factor;
+      out.value0_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantity(Math.log(p0), logOther, seg.partner_share, p.sigma, p.demand_elasticity)) * w0 * factor;
     }
   }
   priceCache.set(layers, out);

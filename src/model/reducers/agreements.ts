@@ -1,6 +1,7 @@
 // Agreements: signing, extending, letting lapse. What lapses is data (`on_lapse` moves), applied
 // by the step when the deadline arrives without an extension.
 
+import { withChanges } from '../copy.js';
 import { dateOfStep, resolveWhen } from '../calendar.js';
 import type { AgreementMove } from '../moves.js';
 import type { Agreement, State } from '../types.js';
@@ -18,7 +19,7 @@ function findAgreement(state: State, move: AgreementMove & { agreement: string }
 function replaced(state: State, index: number, a: Agreement): State {
   const agreements = state.agreements.slice();
   agreements[index] = a;
-  return { ...state, agreements };
+  return withChanges(state, { agreements });
 }
 
 export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveContext): Outcome {

@@ -1,6 +1,7 @@
 // Shared pieces of the reducers: the error for illegal moves and the event a move leaves behind.
 
 import type { Move, SourcedMove } from '../moves.js';
+import { withChanges } from '../copy.js';
 import type { Actor, ActorRecord, SimEvent, State, TariffLayer } from '../types.js';
 
 /** An illegal move: an unknown layer, a rate below zero, the wrong actor. Never silently clamped. */
@@ -54,7 +55,7 @@ export function recorded(state: State, move: Move, ctx: MoveContext, text: strin
     text: ctx.why ? `${text} (${ctx.why})` : text,
     tension_delta: tensionDelta,
   };
-  return { state: { ...state, record }, events: [event] };
+  return { state: record === state.record ? state : withChanges(state, { record }), events: [event] };
 }
 
 export function layersOf(state: State, imposer: Actor): TariffLayer[] {
@@ -62,7 +63,7 @@ export function layersOf(state: State, imposer: Actor): TariffLayer[] {
 }
 
 export function withLayers(state: State, imposer: Actor, layers: TariffLayer[]): State {
-  return imposer === 'us' ? { ...state, us_layers: layers } : { ...state, cn_layers: layers };
+  return withChanges(state, imposer === 'us' ? { us_layers: layers } : { cn_layers: layers });
 }
 
 export function fmtPct(x: number): string {

@@ -1,5 +1,6 @@
 // Rare-earth moves: curbs, general licences, and US diversification pacts.
 
+import { withChanges } from '../copy.js';
 import type { RareEarthMove } from '../moves.js';
 import type { State } from '../types.js';
 import { type MoveContext, type Outcome, MoveError, recorded, requireActor, requireRange } from './common.js';
@@ -15,7 +16,7 @@ export function reduceRareEarth(state: State, move: RareEarthMove, ctx: MoveCont
       const delay = move.licence_delay_weeks ?? re.licence_delay_weeks;
       requireRange(move, 'licence_delay_weeks', delay, 0, 104);
       if (move.level < re.curb) throw new MoveError(move, 'level', `${move.level} is below the current curb ${re.curb}; use relax_rare_earth_curbs`);
-      const next = { ...state, rare_earths: { ...re, curb: move.level, licence_delay_weeks: delay } };
+      const next = withChanges(state, { rare_earths: { ...re, curb: move.level, licence_delay_weeks: delay } });
       const text = `CN tightens rare-earth export curbs: ${re.curb.toFixed(2)} -> ${move.level.toFixed(2)}, licence delays ${delay} weeks`;
       return recorded(next, move, ctx, text, TENSION_PER_CURB * (move.level - re.curb));
     }
@@ -23,13 +24,13 @@ export function reduceRareEarth(state: State, move: RareEarthMove, ctx: MoveCont
       requireActor(move, 'cn');
       requireRange(move, 'level', move.level, 0, 1);
       if (move.level > re.curb) throw new MoveError(move, 'level', `${move.level} is above the current curb ${re.curb}; use impose_rare_earth_curbs`);
-      const next = { ...state, rare_earths: { ...re, curb: move.level, licence_delay_weeks: move.level === 0 ? 0 : re.licence_delay_weeks } };
+      const next = withChanges(state, { rare_earths: { ...re, curb: move.level, licence_delay_weeks: move.level === 0 ? 0 : re.licence_delay_weeks } });
       const text = `CN relaxes rare-earth export curbs: ${re.curb.toFixed(2)} -> ${move.level.toFixed(2)}`;
       return recorded(next, move, ctx, text, TENSION_PER_CURB * (move.level - re.curb));
     }
     case 'issue_general_licences': {
       requireActor(move, 'cn');
-      const next = { ...state, rare_earths: { ...re, curb: 0, licence_delay_weeks: 0 } };
+      const next = withChanges(state, { rare_earths: { ...re, curb: 0, licence_delay_weeks: 0 } });
       const text = `CN issues general licences for rare earths to US end users (curb ${re.curb.toFixed(2)} -> 0)`;
       return recorded(next, move, ctx, text, -10 - TENSION_PER_CURB * re.curb * 0.5);
     }
@@ -40,7 +41,7 @@ export function reduceRareEarth(state: State, move: RareEarthMove, ctx: MoveCont
       requireRange(move, 'ramp_weeks', move.ramp_weeks, 0, 520);
       const pact = { partner: move.partner, signed_step: state.step, capacity_share: move.capacity_share, lag_weeks: move.lag_weeks, ramp_weeks: move.ramp_weeks };
       const text = `US signs a rare-earth supply pact with ${move.partner}: +${Math.round(move.capacity_share * 100)}% of demand after ${move.lag_weeks} weeks, ramping over ${move.ramp_weeks}`;
-      return recorded({ ...state, pacts: [...state.pacts, pact] }, move, ctx, text, 1);
+      return recorded(withChanges(state, { pacts: [...state.pacts, pact] }), move, ctx, text, 1);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Relations: fentanyl precursors, TikTok, and summits (bundles of moves from both sides).
 
+import { withChanges } from '../copy.js';
 import type { Move, RelationsMove } from '../moves.js';
 import type { SimEvent, State } from '../types.js';
 import { type MoveContext, type Outcome, recorded, requireActor, requireRange } from './common.js';
@@ -18,11 +19,11 @@ export function reduceRelations(
       requireRange(move, 'level', move.level, 0, 1);
       const delta = move.level - state.precursor_cooperation;
       const text = `CN sets cooperation on fentanyl precursors to ${move.level.toFixed(2)} (was ${state.precursor_cooperation.toFixed(2)})`;
-      return recorded({ ...state, precursor_cooperation: move.level }, move, ctx, text, -10 * delta);
+      return recorded(withChanges(state, { precursor_cooperation: move.level }), move, ctx, text, -10 * delta);
     }
     case 'settle_tiktok': {
       const text = `${move.actor.toUpperCase()}: TikTok ${move.outcome === 'banned' ? 'banned in the US' : move.outcome === 'divested' ? 'divestiture completed' : 'divestiture framework agreed'}`;
-      return recorded({ ...state, tiktok: move.outcome }, move, ctx, text, TIKTOK_TENSION[move.outcome]);
+      return recorded(withChanges(state, { tiktok: move.outcome }), move, ctx, text, TIKTOK_TENSION[move.outcome]);
     }
     case 'hold_summit': {
       requireActor(move, 'both');

@@ -1,5 +1,6 @@
 // Soybean moves: China's purchase commitment, or a halt by state buyers.
 
+import { withChanges } from '../copy.js';
 import type { SoybeanMove } from '../moves.js';
 import type { State } from '../types.js';
 import { type MoveContext, type Outcome, recorded, requireActor, requireRange } from './common.js';
@@ -9,9 +10,9 @@ export function reduceSoybean(state: State, move: SoybeanMove, ctx: MoveContext)
   const soy = state.soybeans;
   if (move.type === 'commit_soybean_purchases') {
     requireRange(move, 'mmt_per_yr', move.mmt_per_yr, 0, 200);
-    const next = { ...state, soybeans: { ...soy, commitment_mmt: move.mmt_per_yr, boycott: false } };
+    const next = withChanges(state, { soybeans: { ...soy, commitment_mmt: move.mmt_per_yr, boycott: false } });
     return recorded(next, move, ctx, `CN commits to buy ${move.mmt_per_yr} MMT of US soybeans a year`, soy.boycott ? -8 : -3);
   }
-  const next = { ...state, soybeans: { ...soy, commitment_mmt: 0, boycott: true } };
+  const next = withChanges(state, { soybeans: { ...soy, commitment_mmt: 0, boycott: true } });
   return recorded(next, move, ctx, 'CN state buyers stop purchases of US soybeans', 8);
 }

@@ -1,5 +1,6 @@
 // US technology export controls (breadth, software-made items, the Affiliates Rule) and port fees.
 
+import { withChanges } from '../copy.js';
 import type { TechMove } from '../moves.js';
 import type { State, TechControls } from '../types.js';
 import { type MoveContext, type Outcome, MoveError, recorded, requireActor, requireRange } from './common.js';
@@ -16,7 +17,7 @@ export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outc
     const current = move.actor === 'us' ? state.us_port_fees : state.cn_port_fees;
     if (current === move.active) return recorded(state, move, ctx, `${move.actor.toUpperCase()} port fees unchanged`, 0);
     const text = `${move.actor.toUpperCase()} ${move.active ? 'imposes' : 'suspends'} port fees on the other side's vessels`;
-    const next = move.actor === 'us' ? { ...state, us_port_fees: move.active } : { ...state, cn_port_fees: move.active };
+    const next = withChanges(state, move.actor === 'us' ? { us_port_fees: move.active } : { cn_port_fees: move.active });
     return recorded(next, move, ctx, text, move.active ? 3 : -3);
   }
   requireActor(move, 'us');
@@ -36,5 +37,5 @@ export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outc
   if (after.software_controls !== before.software_controls) parts.push(`software-made items ${after.software_controls ? 'controlled' : 'released'}`);
   if (after.affiliates_rule !== before.affiliates_rule) parts.push(`Affiliates Rule ${after.affiliates_rule ? 'in force' : 'suspended'}`);
   const text = `US ${tighten ? 'tightens' : 'relaxes'} technology export controls: ${parts.join(', ')}`;
-  return recorded({ ...state, tech: after }, move, ctx, text, TENSION_PER_RESTRICTION * delta);
+  return recorded(withChanges(state, { tech: after }), move, ctx, text, TENSION_PER_RESTRICTION * delta);
 }

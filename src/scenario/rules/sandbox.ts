@@ -7,9 +7,19 @@
 // Semantics follow mathjs for plain numbers: comparisons use its tolerances (relTol 1e-12,
 // absTol 1e-15), and/or/not/xor give 1 or 0, a ? b : c tests truthiness.
 
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathNode } from 'mathjs';
 
-const { parse } = create({ parseDependencies });
+// mathjs takes about a second to load: only scenarios with rules pay for it (and each batch
+// worker only when its scenarios have rules).
+let parser: ((text: string) => MathNode) | null = null;
+function parse(text: string): MathNode {
+  if (!parser) {
+    const mathjs = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+    parser = mathjs.create({ parseDependencies: mathjs.parseDependencies }).parse as (text: string) => MathNode;
+  }
+  return parser(text);
+}
 
 export type Closure = (env: Float64Array) => number;
 
