@@ -4,23 +4,23 @@
 
 import type { ParamName } from '../model/params.js';
 
+/** Inclusive bounds. Where a formula divides by a value (or by its distance from 1), the bound
+ * keeps a margin: a value merely above zero can still overflow to Infinity. */
 export interface ParamLimit {
   min: number;
   max: number;
-  /** The minimum itself is excluded (a half-life of 0 weeks, an Armington sigma of 1). */
-  above_min?: boolean;
 }
 
 const share: ParamLimit = { min: 0, max: 1 };
 const elasticity: ParamLimit = { min: 0, max: 20 };
-const weeks: ParamLimit = { min: 0, max: 520, above_min: true };
+const weeks: ParamLimit = { min: 0.1, max: 520 };
 const mmt: ParamLimit = { min: 0, max: 1000 };
 
 export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   import_price_pass_through: share,
   retail_pass_through: share,
-  // The CES price index raises to 1 / (1 - sigma): sigma = 1 divides by zero.
-  armington_sigma: { min: 1, max: 20, above_min: true },
+  // The CES price index raises to 1 / (1 - sigma): sigma = 1 divides by zero, and near 1 it overflows.
+  armington_sigma: { min: 1.1, max: 20 },
   import_demand_elasticity: elasticity,
   short_run_elasticity: elasticity,
   trade_adjustment_half_life_weeks: weeks,
@@ -38,7 +38,8 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   tech_export_loss: share,
   port_fee_cost_pct: { min: 0, max: 100 },
   us_mfn_tariff_pct: { min: 0, max: 1000 },
-  us_consumption_bn: { min: 0, max: 1_000_000, above_min: true },
+  // Divides the excess duty (consumer prices): a tiny economy makes the price effect overflow.
+  us_consumption_bn: { min: 100, max: 1_000_000 },
   us_imports_from_cn_2024_bn: { min: 0, max: 100_000 },
   us_exports_to_cn_2024_bn: { min: 0, max: 100_000 },
   escalation_pull: share,
@@ -48,7 +49,6 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
 /** Null when the value is possible, else why not. */
 export function paramLimitProblem(name: ParamName, value: number): string | null {
   const l = PARAM_LIMITS[name];
-  const low = l.above_min ? value <= l.min : value < l.min;
-  if (Number.isFinite(value) && !low && value <= l.max) return null;
-  return `${value} is outside what the model can use: ${l.above_min ? `above ${l.min}` : `from ${l.min}`} up to ${l.max}`;
+  if (Number.isFinite(value) && value >= l.min && value <= l.max) return null;
+  return `${value} is outside what the model can use: from ${l.min} up to ${l.max}`;
 }

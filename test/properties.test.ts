@@ -1,0 +1,260 @@
+// Properties of the model over random parameters and random move sequences (fast-check): numbers
+// stay finite and in range, soybean demand is conserved, and two economic monotonicities hold.
+// Moves go through the model's own entry points (applyMove, step) from busan-truce's start state.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { applyMove, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, step } from '../src/model/index.js';
+import type { Metrics, Move, Params, ParamSpecs, SourcedMove, State } from '../src/model/index.js';
+import type { Scenario } from '../src/scenario/compile.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { PARAM_LIMITS } from '../src/scenario/paramLimits.js';
+import { runParams, runScenario, SimError, startState } from '../src/sim/run.js';
+
+let scn: Scenario;
+let start: State;
+let usLayers: string[];
+let cnLayers: string[];
+
+beforeAll(() => {
+  scn = loadScenario('busan-truce');
+  start = startState(scn, 'props', null, runParams(scn, 'props', null));
+  usLayers = start.us_layers.map((l) => l.id);
+  cnLayers = start.cn_layers.map((l) => l.id);
+});
+
+// ---- generators ---------------------------------------------------------------------------------
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** Parameters drawn from the seed ranges (plausible values), as a batch run draws them. */
+const uniforms = fc.array(unit, { minLength: PARAM_NAMES.length, maxLength: PARAM_NAMES.length });
+const plausibleParams = uniforms;
+function plausible(us: number[], specs: ParamSpecs): Params {
+  let i = 0;
+  return drawParams(specs, () => us[i++]);
+}
+
+/** Parameters anywhere the loader lets a scenario put them (the hard limits), for finiteness only. */
+const possibleParams = uniforms;
+function possible(us: number[]): Params {
+  const out = {} as Params;
+  PARAM_NAMES.forEach((name, i) => {
+    const l = PARAM_LIMITS[name];
+    out[name] = l.min + us[i] * (l.max - l.min);
+  });
+  return out;
+}
+
+const actor = fc.constantFrom('us' as const, 'cn' as const);
+const pct = (max: number) => fc.double({ min: 0, max, noNaN: true });
+
+/** A move, given the layer ids it may name; illegal ones (a cut below zero) are filtered later. */
+function moveArb(includeCurbs: boolean, includeUsTariffs: boolean): fc.Arbitrary<(ids: { us: string[]; cn: string[] }, k: number) => Move> {
+  const layerMove = fc.record({
+    type: fc.constantFrom('set_tariff', 'raise_tariff', 'lower_tariff', 'suspend_tariff', 'restore_tariff', 'threaten_tariff', 'impose_threatened_tariff', 'drop_tariff_threat'),
+    actor: includeUsTariffs ? actor : fc.constant('cn' as const),
+    pick: fc.nat(),
+    x: pct(150),
+  });
+  const options: fc.Arbitrary<(ids: { us: string[]; cn: string[] }, k: number) => Move>[] = [
+    layerMove.map((m) => (ids: { us: string[]; cn: string[] }) => {
+      const list = ids[m.actor];
+      const layer = list[m.pick % list.length];
+      switch (m.type) {
+        case 'set_tariff':
+        case 'threaten_tariff':
+          return { type: m.type, actor: m.actor, layer, rate_pct: m.x };
+        case 'raise_tariff':
+        case 'lower_tariff':
+          return { type: m.type, actor: m.actor, layer, by_pp: m.x / 3 };
+        case 'suspend_tariff':
+          return { type: m.type, actor: m.actor, layer, keep_pct: m.x / 3 };
+        default:
+          return { type: m.type as 'restore_tariff', actor: m.actor, layer };
+      }
+    }),
+    fc.record({ a: includeUsTariffs ? actor : fc.constant('cn' as const), rate: pct(100), seg: fc.constantFrom('all', 'electronics', 'soybeans', 'energy'), to: fc.constantFrom('partner' as const, 'all_origins' as const, 'other_origins' as const) }).map(
+      (m) => (_ids, k) => ({ type: 'add_tariff_layer', actor: m.a, layer: `prop_${m.a}_${k}`, scope: [m.seg], rate_pct: m.rate, applies_to: m.to }),
+    ),
+    fc.record({ level: unit }).map((m) => () => ({ type: 'commit_soybean_purchases', actor: 'cn', mmt_per_yr: m.level * 40 })),
+    fc.constant(() => ({ type: 'stop_soybean_purchases', actor: 'cn' }) as Move),
+    fc.record({ level: unit, sw: fc.boolean() }).map((m) => () => ({ type: 'impose_tech_controls', actor: 'us', level: m.level, software_controls: m.sw })),
+    fc.record({ level: unit }).map((m) => () => ({ type: 'relax_tech_controls', actor: 'us', level: m.level })),
+    fc.record({ a: actor, on: fc.boolean() }).map((m) => () => ({ type: 'set_port_fees', actor: m.a, active: m.on })),
+    fc.record({ level: unit }).map((m) => () => ({ type: 'cooperate_on_precursors', actor: 'cn', level: m.level })),
+    fc.record({ cap: unit, lag: pct(60), ramp: pct(120) }).map((m) => () => ({ type: 'sign_diversification_pact', actor: 'us', partner: 'Testland', capacity_share: m.cap / 5, lag_weeks: m.lag, ramp_weeks: m.ramp })),
+  ];
+  if (includeCurbs) {
+    options.push(
+      fc.record({ level: unit, delay: pct(30) }).map((m) => () => ({ type: 'impose_rare_earth_curbs', actor: 'cn', level: m.level, licence_delay_weeks: m.delay })),
+      fc.record({ level: unit }).map((m) => () => ({ type: 'relax_rare_earth_curbs', actor: 'cn', level: m.level })),
+      fc.constant(() => ({ type: 'issue_general_licences', actor: 'cn' }) as Move),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+/** Moves per step, for a run of 8 to 30 steps. */
+const scriptArb = (curbs = true, usTariffs = true) => fc.array(fc.array(moveArb(curbs, usTariffs), { maxLength: 3 }), { minLength: 8, maxLength: 30 });
+
+// ---- running ------------------------------------------------------------------------------------
+
+type Script = ((ids: { us: string[]; cn: string[] }, k: number) => Move)[][];
+
+/** The moves of a step that are legal in every branch, applied in order (so all else stays equal). */
+function legalEverywhere(states: State[], moves: Move[]): SourcedMove[] {
+  const kept: SourcedMove[] = [];
+  let current = states;
+  for (const move of moves) {
+    try {
+      current = current.map((s) => applyMove(s, move, { source: 'user' }).state);
+      kept.push({ move, source: 'user' });
+    } catch (e) {
+      if (!(e instanceof MoveError)) throw e;
+    }
+  }
+  return kept;
+}
+
+/** Steps the branches side by side through the script; returns each branch's metrics per step. */
+function runBranches(branches: State[], params: Params, script: Script, extra: (branch: number, k: number) => Move[] = () => []): Metrics[][] {
+  let states = branches;
+  const out: Metrics[][] = branches.map(() => []);
+  script.forEach((stepMoves, k) => {
+    const moves = legalEverywhere(states, stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)));
+    states = states.map((s, b) => {
+      const own = extra(b, k).map((move) => ({ move, source: 'user' }));
+      const r = step(s, [...own, ...moves], params);
+      out[b].push(r.metrics);
+      return r.state;
+    });
+  });
+  return out;
+}
+
+const runs = { numRuns: 300 };
+
+// ---- properties ---------------------------------------------------------------------------------
+
+describe('over random parameters and move sequences', () => {
+  it('every metric is finite, even at the edges of what the loader allows', () => {
+    fc.assert(
+      fc.property(possibleParams, scriptArb(), (params, script) => {
+        const [rows] = runBranches([start], possible(params), script);
+        for (const [k, m] of rows.entries()) for (const name of METRIC_NAMES) expect(Number.isFinite(m[name]), `${name} = ${m[name]} at step ${k}`).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('tariffs are never negative, the curb stays in 0..1, trade and stocks never negative', () => {
+    fc.assert(
+      fc.property(plausibleParams, scriptArb(), (params, script) => {
+        let state = start;
+        const p = plausible(params, scn.param_specs);
+        for (const [k, stepMoves] of script.entries()) {
+          const r = step(state, legalEverywhere([state], stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j))), p);
+          const m = r.metrics;
+          for (const name of ['us_tariff_on_cn_pct', 'cn_tariff_on_us_pct', 'cn_soybean_tariff_pct', 'us_tariff_on_others_pct'] as const) expect(m[name], name).toBeGreaterThanOrEqual(0);
+          for (const l of [...r.state.us_layers, ...r.state.cn_layers]) expect(l.rate_pct, l.id).toBeGreaterThanOrEqual(0);
+          expect(m.rare_earth_curb).toBeGreaterThanOrEqual(0);
+          expect(m.rare_earth_curb).toBeLessThanOrEqual(1);
+          for (const name of ['us_imports_from_cn_bn', 'us_exports_to_cn_bn', 'soybean_purchases_mmt', 'brazil_soybeans_to_cn_mmt', 'us_magnet_inventory_weeks', 'us_tariff_revenue_bn', 'us_deadweight_loss_bn'] as const)
+            expect(m[name], `${name} at step ${k}`).toBeGreaterThanOrEqual(0);
+          expect(m.us_rare_earth_supply_index).toBeGreaterThanOrEqual(0);
+          expect(m.us_rare_earth_supply_index).toBeLessThanOrEqual(1);
+          state = r.state;
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("conservation: US + Brazil + other suppliers' soybeans equal China's demand", () => {
+    fc.assert(
+      fc.property(plausibleParams, scriptArb(), (params, script) => {
+        const p = plausible(params, scn.param_specs);
+        const [rows] = runBranches([start], p, script);
+        const other = Math.min(p.other_soybean_suppliers_mmt, p.cn_soybean_demand_mmt);
+        for (const m of rows) expect(m.soybean_purchases_mmt + m.brazil_soybeans_to_cn_mmt + other).toBeCloseTo(p.cn_soybean_demand_mmt, 9);
+      }),
+      runs,
+    );
+  });
+
+  it('monotonicity: all else equal, a higher US tariff never raises US imports from China', () => {
+    fc.assert(
+      fc.property(plausibleParams, scriptArb(true, false), pct(100).filter((d) => d > 0), fc.nat({ max: 5 }), (params, script, by_pp, at) => {
+        const p = plausible(params, scn.param_specs);
+        // Branch 1 raises the fentanyl tariff (a partner-only layer on every segment) at step `at`.
+        const raise: Move = { type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp };
+        const [low, high] = runBranches([start, start], p, script, (b, k) => (b === 1 && k === at ? [raise] : []));
+        for (let k = 0; k < low.length; k++)
+          expect(high[k].us_imports_from_cn_bn, `step ${k}`).toBeLessThanOrEqual(low[k].us_imports_from_cn_bn * (1 + 1e-12) + 1e-9);
+      }),
+      runs,
+    );
+  });
+
+  it('monotonicity: all else equal, a tighter curb never raises US magnet supply', () => {
+    fc.assert(
+      fc.property(plausibleParams, scriptArb(false, true), unit, unit, (params, script, a, b) => {
+        const p = plausible(params, scn.param_specs);
+        const [loose, tight] = [Math.min(a, b), Math.max(a, b)].map((curb) => ({ ...start, rare_earths: { ...start.rare_earths, curb } }));
+        const [l, t] = runBranches([loose, tight], p, script);
+        for (let k = 0; k < l.length; k++) {
+          expect(t[k].us_rare_earth_supply_index, `step ${k}`).toBeLessThanOrEqual(l[k].us_rare_earth_supply_index + 1e-12);
+          expect(t[k].us_magnet_inventory_weeks, `step ${k}`).toBeLessThanOrEqual(l[k].us_magnet_inventory_weeks + 1e-9);
+        }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('over random scenario files, through the loader and runScenario', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tariff-sim-props-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Parameter overrides anywhere within the loader's limits, some pinned, some as ranges. */
+  const overrides = fc.dictionary(fc.constantFrom(...PARAM_NAMES), fc.tuple(unit, fc.boolean()), { maxKeys: 6 }).map((d) => {
+    const out: Record<string, number | { central: number }> = {};
+    for (const [name, [u, pinned]] of Object.entries(d)) {
+      const l = PARAM_LIMITS[name as keyof typeof PARAM_LIMITS];
+      const v = l.min + u * (l.max - l.min);
+      out[name] = pinned ? v : { central: v };
+    }
+    return out;
+  });
+
+  it('every file the loader accepts runs with finite metrics (or names an illegal move), central and drawn runs', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(overrides, scriptArb(), fc.constantFrom('week', 'month'), fc.option(fc.nat({ max: 50 }), { nil: null }), (parameters, script, stepUnit, runIndex) => {
+        const timeline = script
+          .map((moves, k) => ({ at: k, moves: moves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)) }))
+          .filter((e) => e.moves.length > 0);
+        const file = join(dir, `s${n++}.yaml`);
+        const spec = { name: 'random', description: 'a random scenario', baseline: 'busan-eve-2025-10-30', step: stepUnit, horizon: script.length, seed: 5, parameters, timeline };
+        writeFileSync(file, stringify(spec));
+        const loaded = loadScenario(file);
+        try {
+          const r = runScenario(loaded, { run_index: runIndex });
+          for (const row of r.rows) for (const name of METRIC_NAMES) expect(Number.isFinite(row[name]), `${name} = ${row[name]} at step ${row.step}`).toBe(true);
+        } catch (e) {
+          // A scripted move the state does not allow (a cut below zero) is the file's error, named as such.
+          if (!(e instanceof SimError)) throw e;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
