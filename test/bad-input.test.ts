@@ -106,6 +106,10 @@ const CASES: Case[] = [
   c('move-below-zero.yaml', 10, 'timeline[0].moves[0].rate_pct', /at step 3 .*below zero/),
   c('move-unknown-segment.yaml', 9, 'timeline[0].moves[0].scope', /unknown segment "spaceships"/),
   c('move-unknown-agreement.yaml', 9, 'timeline[0].moves[0].agreement', /unknown agreement "paris_accord"/),
+  // Rules: conditions over metric names, and moves that only run when a condition holds.
+  c('rule-unknown-metric.yaml', 8, 'rules[0].when', /unknown name "us_tarif_on_cn_pct"/),
+  c('rule-syntax-error.yaml', 8, 'rules[0].when', /cannot parse/),
+  c('rule-unknown-layer.yaml', 9, 'rules[0].move.layer', /unknown us layer "us_no_such_layer"/),
 ];
 
 let tmp: string;
@@ -113,6 +117,9 @@ let tmp: string;
 const EXTRA: Case[] = [];
 
 beforeAll(() => {
+  // Load the modules a first answer would otherwise pay for (mathjs, loaded for the first file with
+  // rules, takes a second or more on a busy machine): the timing below is of the answer itself.
+  loadScenario('scenarios/rare-earth-squeeze.yaml');
   tmp = mkdtempSync(join(tmpdir(), 'tariff-sim-bad-'));
   const huge = join(tmp, 'twenty-megabytes.yaml');
   const line = `# ${'x'.repeat(1021)}\n`;

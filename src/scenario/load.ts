@@ -2,6 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Move } from '../model/moves.js';
 import type { ParamName } from '../model/params.js';
 import { compileScenario, type LineLookup, type Scenario } from './compile.js';
 import { fieldName, InputError } from './errors.js';
@@ -24,11 +25,42 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   const spec = validateWith(src, scenarioSchema);
   const line: LineLookup = (path) => lineOf(src, path);
   checkParamLimits(file, spec, line);
+  let scn: Scenario;
   try {
-    return compileScenario(file, spec, line, seedsDir);
+    scn = compileScenario(file, spec, line, seedsDir);
   } catch (e) {
     throw blameSeed(e, file, spec, line, seedsDir);
   }
+  checkRuleLayers(scn, line);
+  return scn;
+}
+
+/** A move and the moves it carries (an agreement's lapse, a summit's package), with their paths. */
+function* movesIn(move: Move, path: (string | number)[]): Generator<{ move: Move; path: (string | number)[] }> {
+  yield { move, path };
+  if (move.type === 'sign_agreement') for (const [i, m] of (move.on_lapse ?? []).entries()) yield* movesIn(m, [...path, 'on_lapse', i]);
+  if (move.type === 'hold_summit') for (const [i, m] of move.moves.entries()) yield* movesIn(m, [...path, 'moves', i]);
+}
+
+/**
+ * A rule's move is only tried when its condition holds, and then an illegal one is skipped: a
+ * misspelt layer would go unnoticed. So a rule may only name a layer the baseline has or some move
+ * of the scenario adds.
+ */
+function checkRuleLayers(scn: Scenario, line: LineLookup): void {
+  const rules = scn.spec.rules ?? [];
+  if (rules.length === 0) return;
+  const known = { us: new Set(scn.baseline.us_layers.map((l) => l.id)), cn: new Set(scn.baseline.cn_layers.map((l) => l.id)) };
+  const ruleMoves = rules.flatMap((r, i) => (r.move !== undefined ? [{ move: r.move, path: ['rules', i, 'move'] }] : (r.moves ?? []).map((m, mi) => ({ move: m, path: ['rules', i, 'moves', mi] }))));
+  const all = [...scn.timeline.flat().map((s) => ({ move: s.move, path: [] })), ...ruleMoves];
+  for (const top of all) for (const { move } of movesIn(top.move, top.path)) if (move.type === 'add_tariff_layer') known[move.actor].add(move.layer);
+  for (const top of ruleMoves)
+    for (const { move, path } of movesIn(top.move, top.path)) {
+      if (!('layer' in move) || move.type === 'add_tariff_layer') continue;
+      if (known[move.actor].has(move.layer)) continue;
+      const at = [...path, 'layer'];
+      throw new InputError(scn.file, line(at), fieldName(at), `unknown ${move.actor} layer "${move.layer}" (known: ${[...known[move.actor]].join(', ')})`);
+    }
 }
 
 /** Overrides outside what the model's formulas can use, caught before a run divides by zero. */
