@@ -16,7 +16,21 @@ function parseIso(text: string): number {
   return Date.parse(`${text}T00:00:00Z`);
 }
 
+// Formatting dates is slow next to a step; runs of one scenario ask for the same dates.
+const dates = new Map<string, string>();
+
 export function dateOfStep(start: string, unit: StepUnit, step: number): string {
+  const key = `${start}|${unit}|${step}`;
+  let date = dates.get(key);
+  if (date === undefined) {
+    date = computeDateOfStep(start, unit, step);
+    if (dates.size > 100_000) dates.clear();
+    dates.set(key, date);
+  }
+  return date;
+}
+
+function computeDateOfStep(start: string, unit: StepUnit, step: number): string {
   const startMs = parseIso(start);
   if (unit === 'week') return new Date(startMs + step * 7 * DAY_MS).toISOString().slice(0, 10);
   const d = new Date(startMs);
