@@ -7,7 +7,7 @@ import { mergeInto, type Series } from './series.js';
 
 export const PART_FORMAT = 'tariff-sim-batch-part/1';
 
-interface SeriesPart {
+export interface SeriesPart {
   steps: number;
   runs: number;
   /** Non-zero counts as pairs: gap from the previous non-zero index, count. */
@@ -28,7 +28,7 @@ export class PartError extends Error {
   override name = 'PartError';
 }
 
-function encode(s: Series): SeriesPart {
+export function encodeSeries(s: Series): SeriesPart {
   const counts: number[] = [];
   let last = -1;
   for (let i = 0; i < s.counts.length; i++) {
@@ -40,7 +40,7 @@ function encode(s: Series): SeriesPart {
   return { steps: s.steps, runs: s.runs, counts, sums: s.sums.map(String), min: [...s.min].map(finite), max: [...s.max].map(finite) };
 }
 
-function decode(p: SeriesPart, into: Series): Series {
+export function decodeSeries(p: SeriesPart, into: Series): Series {
   if (p.steps !== into.steps || p.sums.length !== into.sums.length) throw new PartError('series shape does not match the plan');
   const counts = new Float64Array(into.counts.length);
   let at = -1;
@@ -60,7 +60,7 @@ function decode(p: SeriesPart, into: Series): Series {
 }
 
 export function partFile(plan: Plan, shard: PartFile['shard'], series: Series[]): PartFile {
-  return { format: PART_FORMAT, plan, shard, series: series.map(encode) };
+  return { format: PART_FORMAT, plan, shard, series: series.map(encodeSeries) };
 }
 
 /** The plan as it bears on the numbers: file locations may differ between machines. */
@@ -89,7 +89,7 @@ export function mergeParts(parts: { name: string; part: PartFile }[]): { plan: P
   const order = seriesOrder(plan);
   for (const { name, part } of parts) {
     if (part.series.length !== order.length) throw new PartError(`${name}: ${part.series.length} series, expected ${order.length}`);
-    part.series.forEach((p, i) => mergeInto(merged[i], decode(p, merged[i])));
+    part.series.forEach((p, i) => mergeInto(merged[i], decodeSeries(p, merged[i])));
   }
   return { plan, series: merged };
 }

@@ -17,6 +17,31 @@ export interface BatchOptions {
   progress?: (runsDone: number) => void;
   /** A pool to use (and leave open), else one is started and closed for this batch. */
   pool?: Pool;
+  /** Summaries of the runs before range.start, already done (a resumed batch); merged into. */
+  initial?: Series[];
+  /** Called after each chunk is merged and its CSV handed on: runs [range.start, runsEnd) are done. */
+  afterChunk?: (runsEnd: number, merged: Series[]) => void | Promise<void>;
+  /** Aborting stops dispatching and ends the pool; runBatch then throws Interrupted. */
+  signal?: AbortSignal;
+}
+
+/** A batch stopped by its signal: the runs before `runsEnd` are done and summarised in `series`. */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+  constructor(
+    readonly runsEnd: number,
+    readonly series: Series[],
+  ) {
+    super(`interrupted after run ${runsEnd}`);
+  }
+}
+
+/** Resolves when the signal aborts (never, without one): raced against each chunk. */
+function aborted(signal: AbortSignal | undefined): Promise<'aborted'> {
+  return new Promise((done) => {
+    if (signal?.aborted) done('aborted');
+    else signal?.addEventListener('abort', () => done('aborted'), { once: true });
+  });
 }
 
 /** The empty summaries of a plan's series, in seriesOrder. */
@@ -28,8 +53,9 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   const range = opts.range ?? { start: 0, end: plan.runs };
   const size = chunkSize(range.end - range.start, opts.workers, plan.arms.length, Boolean(opts.csv));
   const list = chunks(range.start, range.end, size);
-  const merged = emptySummaries(plan);
+  const merged = opts.initial ?? emptySummaries(plan);
   if (list.length === 0) return merged;
+  const stop = aborted(opts.signal);
   const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, list.length));
   const window = opts.workers * 2;
   const inFlight = new Map<number, Promise<ChunkResult>>();
@@ -37,19 +63,24 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   let done = 0;
   try {
     for (let j = 0; j < list.length; j++) {
+      // Only between chunks: what is merged, written and checkpointed always ends at a chunk's end.
+      if (opts.signal?.aborted) throw new Interrupted(list[j].start, merged);
       while (launched < list.length && launched < j + window) {
         const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv) });
         p.catch(() => {}); // awaited in order below; this only keeps a later failure from going unhandled
         inFlight.set(launched++, p);
       }
-      const r = await inFlight.get(j)!;
+      const r = await Promise.race([inFlight.get(j)!, stop]);
+      if (r === 'aborted') throw new Interrupted(list[j].start, merged);
       inFlight.delete(j);
       r.series.forEach((s, i) => mergeInto(merged[i], s));
       if (opts.csv && r.csv !== null) await opts.csv(r.csv);
       done += r.end - r.start;
       opts.progress?.(done);
+      await opts.afterChunk?.(r.end, merged);
     }
   } finally {
+    // Destroying the pool terminates workers mid-chunk: an interrupted batch stops at once.
     if (!opts.pool) await pool.close();
   }
   return merged;

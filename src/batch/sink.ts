@@ -1,19 +1,25 @@
-// Streaming text out: to stdout with back-pressure, or to a file written beside its target and
-// renamed into place at the end, so a failed batch leaves nothing half-written.
+// Streaming text out: to stdout with back-pressure, or to a rows file beside the target that is
+// renamed into place at the end, so `--out` never holds half a file. The rows file doubles as the
+// CSV part of a checkpoint: writes are synchronous, so what `bytes()` reports is in the file (the
+// OS has it) even if the process is killed the next moment.
 
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
 
 export interface Sink {
   write(text: string): Promise<void>;
   /** Completes the output (renames the file into place). */
   close(): Promise<void>;
-  /** Drops a partial file. */
+  /** Stops writing; a file sink keeps its rows file (a checkpoint's rows) for --resume. */
   abort(): void;
 }
 
-async function writeTo(stream: NodeJS.WritableStream | WriteStream, text: string): Promise<void> {
+export interface FileSink extends Sink {
+  /** Bytes in the rows file so far: a checkpoint records it, and a resume starts there. */
+  bytes(): number;
+}
+
+async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
@@ -21,32 +27,33 @@ export function stdoutSink(): Sink {
   return { write: (t) => writeTo(process.stdout, t), close: async () => {}, abort: () => {} };
 }
 
-export function fileSink(path: string): Sink {
-  const dir = mkdtempSync(join(dirname(path), `.${basename(path)}.tmp-`));
-  const tmp = join(dir, basename(path));
-  const stream = createWriteStream(tmp);
-  let failure: Error | null = null;
-  stream.on('error', (e) => {
-    failure = e;
-  });
-  const check = () => {
-    if (failure) throw failure;
+/**
+ * Writes to `rowsPath`, renamed to `path` on close. With `fromBytes`, continues a rows file kept by
+ * an interrupted batch (checked by its checkpoint to hold at least that many): anything after
+ * `fromBytes` (rows written after the last checkpoint) is cut.
+ */
+export function fileSink(path: string, rowsPath: string, fromBytes: number | null = null): FileSink {
+  let fd: number | null = openSync(rowsPath, fromBytes === null ? 'w' : 'r+');
+  let bytes = 0;
+  if (fromBytes !== null) {
+    ftruncateSync(fd, fromBytes);
+    bytes = fromBytes;
+  }
+  const shut = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
   };
   return {
     write: async (t) => {
-      check();
-      await writeTo(stream, t);
+      const buf = Buffer.from(t);
+      for (let at = 0; at < buf.length; ) at += writeSync(fd!, buf, at, buf.length - at, bytes + at);
+      bytes += buf.length;
     },
     close: async () => {
-      stream.end();
-      await once(stream, 'close');
-      check();
-      renameSync(tmp, path);
-      rmSync(dir, { recursive: true, force: true });
+      shut();
+      renameSync(rowsPath, path);
     },
-    abort: () => {
-      stream.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    abort: shut,
+    bytes: () => bytes,
   };
 }

@@ -3,13 +3,18 @@
 
 import { resolve } from 'node:path';
 import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
-import { fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
+import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
+import { throttled } from '../../batch/checkpointSaver.js';
+import { stopOnSignals } from '../../batch/checkpointSignals.js';
+import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
+import type { Series } from '../../batch/series.js';
+import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario } from '../../scenario/compile.js';
 import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
-import { emit, toJson, writeFileAtomic } from '../output.js';
+import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
 import { progressBar } from './batchProgress.js';
 import { parseIntFlag } from './run.js';
 
@@ -25,6 +30,7 @@ export interface BatchFlags {
   out?: string;
   report?: string;
   shard?: string;
+  resume?: boolean;
 }
 
 export function parseShard(text: string | undefined): { k: number; n: number } | null {
@@ -93,30 +99,89 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; shar
   return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, shard, workers };
 }
 
-export async function batchCommand(args: string[], flags: BatchFlags): Promise<void> {
+/** A file error while writing the batch's output or checkpoint: one line naming --out, exit 1. */
+function asOutputError(e: unknown, out: string | undefined): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!out || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such directory' : code;
+  return new OutputError(`${out}: cannot write (${why})`);
+}
+
+/** The checkpoint this command resumes from (--resume), or null; a missing or foreign one is a usage error. */
+function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, identity: string): Resumed | null {
+  if (!flags.resume) return null;
+  if (!paths) throw new UsageError('--resume: needs --out (the checkpoint is kept beside the output file)');
+  try {
+    return readCheckpoint(paths, plan, identity, Boolean(flags.csv));
+  } catch (e) {
+    throw e instanceof CheckpointError ? new UsageError(e.message) : e;
+  }
+}
+
+export async function batchCommand(args: string[], flags: BatchFlags): Promise<number | void> {
   const { plan, shard, workers } = planBatch(args, flags);
   const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
+  // With --out, a checkpoint beside it keeps the finished runs through Ctrl-C, SIGTERM or a failure.
+  const paths = flags.out ? checkpointPaths(flags.out) : null;
+  const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv)) : '';
+  const resumed = resumePoint(flags, paths, plan, identity);
+  const from = resumed?.runsEnd ?? range.start;
+  let saved = resumed !== null; // a checkpoint on disk worth keeping if this run fails
+  const save = throttled((runsEnd: number, merged: Series[]) => {
+    if (!paths) return;
+    writeCheckpoint(paths, { batch: identity, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
+    saved = true;
+  });
   const progress = progressBar(range.end - range.start);
-  let sink: Sink | null = null;
+  const stop = stopOnSignals();
+  let sink: Sink | FileSink | null = null;
   let series;
   try {
     if (flags.csv) {
-      sink = flags.out ? fileSink(flags.out) : stdoutSink();
-      await sink.write(csvHeader(plan));
+      sink = flags.out && paths ? fileSink(flags.out, paths.rows, resumed?.csvBytes ?? null) : stdoutSink();
+      if (!resumed) await sink.write(csvHeader(plan));
     }
+    // Written at once: replaces a stale checkpoint, and an unwritable --out fails before any work.
+    const initial = resumed?.series ?? emptySummaries(plan);
+    if (!resumed) save(true, from, initial);
     const out = sink;
-    series = await runBatch(plan, { workers, range, progress: progress.update, csv: out ? (t) => out.write(t) : undefined });
+    series = await runBatch(plan, {
+      workers,
+      range: { start: from, end: range.end },
+      initial,
+      signal: stop.signal,
+      progress: (done) => progress.update(from - range.start + done),
+      csv: out ? (t) => out.write(t) : undefined,
+      afterChunk: (runsEnd, merged) => save(false, runsEnd, merged),
+    });
     await sink?.close();
   } catch (e) {
     sink?.abort();
-    throw e;
+    if (!(e instanceof Interrupted)) {
+      if (paths && !saved) removeCheckpoint(paths); // nothing worth keeping: no rows file without its checkpoint
+      throw asOutputError(e, flags.out);
+    }
+    try {
+      save(true, e.runsEnd, e.series);
+    } catch (err) {
+      throw asOutputError(err, flags.out);
+    }
+    const total = range.end - range.start;
+    const next = paths ? 'resume with the same command and --resume' : 'no checkpoint without --out';
+    process.stderr.write(`tariff-sim: interrupted: ${e.runsEnd - range.start} of ${total} runs done; ${next}\n`);
+    return stop.exitCode() ?? 1;
   } finally {
+    stop.release();
     progress.finish();
   }
-  if (shard) return emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
-  const summary = summarise(plan, series);
-  if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
-  if (flags.json) emit(toJson(summary), flags.out);
-  else if (!flags.csv) emit(comparisonTable(summary), flags.out);
-  else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));
+  if (shard) emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
+  else {
+    const summary = summarise(plan, series);
+    if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
+    if (flags.json) emit(toJson(summary), flags.out);
+    else if (!flags.csv) emit(comparisonTable(summary), flags.out);
+    else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));
+  }
+  // Only once the output is in place: if writing it failed, the checkpoint still holds the work.
+  if (paths) removeCheckpoint(paths);
 }

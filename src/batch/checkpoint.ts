@@ -1,0 +1,125 @@
+// A batch's checkpoint, kept beside its output: which batch it is (a hash of everything its numbers
+// depend on), how far it got (every run before `runs_end`, in run order), those runs' exact
+// summaries (the part-file encoding, so resuming adds integers and gives the same bytes) and, for
+// CSV, how many bytes of the rows file hold exactly those runs' rows.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { decodeSeries, encodeSeries, type SeriesPart } from './part.js';
+import type { Plan } from './plan.js';
+import { emptySummaries } from './runBatch.js';
+import type { Series } from './series.js';
+
+export const CHECKPOINT_FORMAT = 'tariff-sim-batch-checkpoint/1';
+
+export interface CheckpointFile {
+  format: string;
+  /** batchIdentity: a resume must be the same batch. */
+  batch: string;
+  range: { start: number; end: number };
+  runs_end: number;
+  csv_bytes: number | null;
+  series: SeriesPart[];
+}
+
+export interface CheckpointPaths {
+  state: string;
+  /** The CSV rows so far (renamed to the output when the batch completes). */
+  rows: string;
+}
+
+/** A checkpoint that cannot be resumed: one line, exit 2. */
+export class CheckpointError extends Error {
+  override name = 'CheckpointError';
+}
+
+export function checkpointPaths(out: string): CheckpointPaths {
+  return { state: `${out}.checkpoint.json`, rows: `${out}.checkpoint.rows` };
+}
+
+/** Removes a file if it is there; a path that cannot exist (its directory is a file, or missing) is gone already. */
+function removeFile(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+  }
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Scenarios by content, not location (an edited scenario is another batch), plus seed, runs, steps, sweep, baseline, shard and CSV or not. */
+export function batchIdentity(plan: Plan, range: { start: number; end: number }, csv: boolean): string {
+  const hashes = new Map<string, string>();
+  const arms = plan.arms.map(({ file, ...rest }) => {
+    if (!hashes.has(file)) hashes.set(file, sha256(readFileSync(file)));
+    return { ...rest, file_sha256: hashes.get(file) };
+  });
+  return sha256(JSON.stringify({ plan: { ...plan, arms }, range, csv }));
+}
+
+/** Written beside and renamed over the old one: a checkpoint on disk is always whole. */
+export function writeCheckpoint(paths: CheckpointPaths, cp: Omit<CheckpointFile, 'format' | 'series'>, series: Series[]): void {
+  const tmp = `${paths.state}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify({ format: CHECKPOINT_FORMAT, ...cp, series: series.map(encodeSeries) }));
+    renameSync(tmp, paths.state);
+  } catch (e) {
+    removeFile(tmp); // a full disk must not keep half a checkpoint around
+    throw e;
+  }
+}
+
+export function removeCheckpoint(paths: CheckpointPaths): void {
+  removeFile(paths.state);
+  removeFile(paths.rows);
+}
+
+export interface Resumed {
+  runsEnd: number;
+  series: Series[];
+  csvBytes: number | null;
+}
+
+function readState(path: string): CheckpointFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CheckpointError(code === 'ENOENT' ? `--resume: no checkpoint at ${path} (nothing to resume; run without --resume)` : `--resume: cannot read ${path} (${code})`);
+  }
+  try {
+    const cp = JSON.parse(text) as CheckpointFile;
+    if (cp?.format === CHECKPOINT_FORMAT) return cp;
+  } catch {
+    // falls through to the one message below
+  }
+  throw new CheckpointError(`--resume: ${path} is not a batch checkpoint (expected format ${CHECKPOINT_FORMAT})`);
+}
+
+/** The checkpoint of this very batch, checked whole; anything else is a CheckpointError. */
+export function readCheckpoint(paths: CheckpointPaths, plan: Plan, identity: string, csv: boolean): Resumed {
+  const cp = readState(paths.state);
+  if (cp.batch !== identity) throw new CheckpointError(`--resume: ${paths.state} is for a different batch (scenarios, seed, runs, steps, sweep, baseline, shard or --csv differ)`);
+  const broken = () => new CheckpointError(`--resume: ${paths.state} is damaged; delete it and run without --resume`);
+  if (!(cp.runs_end >= cp.range.start && cp.runs_end <= cp.range.end)) throw broken();
+  let series: Series[];
+  try {
+    const empty = emptySummaries(plan);
+    if (cp.series.length !== empty.length) throw broken();
+    series = cp.series.map((p, i) => decodeSeries(p, empty[i]));
+  } catch {
+    throw broken();
+  }
+  if (csv) {
+    let size = -1;
+    try {
+      size = statSync(paths.rows).size;
+    } catch {
+      // missing: reported below
+    }
+    if (cp.csv_bytes === null || size < cp.csv_bytes) throw new CheckpointError(`--resume: ${paths.rows} (the CSV rows so far) is missing or shorter than ${paths.state} says`);
+  }
+  return { runsEnd: cp.runs_end, series, csvBytes: cp.csv_bytes };
+}
