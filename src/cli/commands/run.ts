@@ -56,10 +56,23 @@ function fit(line: string, width: number): string {
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
 }
 
+/** Words to lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
 export function readableRun(r: RunResult, description: string, start: string, unit: 'week' | 'month', width: number): string {
   const head = [`${r.scenario}: ${description}`, `seed ${r.seed}, ${r.run_index === null ? 'central parameters' : `run ${r.run_index}`}, ${r.rows.length} ${unit}s from ${r.rows[0].date}`, ''];
   const events = eventLines(r.events, (s) => dateOfStep(start, unit, s), 30).map((l) => fit(`  ${l}`, width));
-  return `${[...head.map((l) => fit(l, width)), summaryTable(r.rows, r.events, width), '', 'Events:', ...events].join('\n')}\n`;
+  return `${[...head.flatMap((l) => (l ? wrap(l, width) : [l])), summaryTable(r.rows, r.events, width), '', 'Events:', ...events].join('\n')}\n`;
 }
 
 export function runCommand(scenarioArg: string, flags: RunFlags): void {
