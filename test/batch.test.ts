@@ -93,14 +93,14 @@ describe('batches on worker threads', () => {
   beforeAll(async () => {
     plan = planBatch(args, { ...flags, workers: '1' }).plan;
     let csv = csvHeader(plan);
-    const series = await runBatch(plan, { workers: 1, csv: (t) => void (csv += t) });
+    const series = await runBatch(plan, { workers: 1, csv: (t) => void (csv += Buffer.from(t).toString()) });
     json1 = toJson(summarise(plan, series));
     csv1 = csv;
   }, 120_000);
 
   it('gives the same bytes on 1 and 2 workers', async () => {
     let csv2 = csvHeader(plan);
-    const series = await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv2 += t) });
+    const series = await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv2 += Buffer.from(t).toString()) });
     expect(toJson(summarise(plan, series))).toBe(json1);
     expect(csv2).toBe(csv1);
   }, 120_000);
@@ -166,7 +166,7 @@ describe('sweeps', () => {
     const { plan } = planBatch(['busan-truce'], { runs: '6', steps: '8', sweep: 'armington_sigma=2:8:3', seed: '3' });
     expect(plan.sweep).toEqual({ param: 'armington_sigma', values: [2, 5, 8] });
     let csv = csvHeader(plan);
-    const summary = summarise(plan, await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv += t) }));
+    const summary = summarise(plan, await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv += Buffer.from(t).toString()) }));
     expect(summary.scenarios.map((s) => s.value)).toEqual([2, 5, 8]);
     const imports = summary.scenarios.map((s) => s.horizon.us_imports_from_cn_bn.mean);
     expect(new Set(imports).size).toBe(3);

@@ -64,7 +64,8 @@ export function chunks(start: number, end: number, size: number): { start: numbe
  */
 export function chunkSize(runs: number, workers: number, arms: number, csv: boolean): number {
   const balanced = Math.ceil(runs / (workers * 8));
-  const cap = csv ? Math.max(8, Math.floor(400 / arms)) : 2000;
+  // CSV chunks are small: their text is held until written, so a small chunk keeps memory flat.
+  const cap = csv ? Math.max(8, Math.floor(100 / arms)) : 2000;
   return Math.max(1, Math.min(balanced, cap));
 }
 

@@ -26,7 +26,7 @@ export function workerPool(workers: number): Pool {
     maxThreads: workers,
     idleTimeout: 60_000,
     // A worker holds one chunk at a time: a small old generation keeps GC prompt and the RSS low.
-    resourceLimits: { maxOldGenerationSizeMb: 192 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   return {
     run: (task) => pool.run(task) as Promise<ChunkResult>,

@@ -12,7 +12,7 @@ export interface BatchOptions {
   /** The run indices to compute (a shard); default all of [0, plan.runs). */
   range?: { start: number; end: number };
   /** Receives the CSV rows of each chunk, in run order; awaited (back-pressure). */
-  csv?: (text: string) => void | Promise<void>;
+  csv?: (bytes: Uint8Array) => void | Promise<void>;
   /** Runs done so far (of this range). */
   progress?: (runsDone: number) => void;
   /** A pool to use (and leave open), else one is started and closed for this batch. */
@@ -36,11 +36,26 @@ export class Interrupted extends Error {
   }
 }
 
-/** Resolves when the signal aborts (never, without one): raced against each chunk. */
-function aborted(signal: AbortSignal | undefined): Promise<'aborted'> {
-  return new Promise((done) => {
-    if (signal?.aborted) done('aborted');
-    else signal?.addEventListener('abort', () => done('aborted'), { once: true });
+/**
+ * A chunk's result, or 'aborted' if the signal fires first. The listener is removed once the chunk
+ * settles: racing every chunk against one long-lived promise would keep every result alive.
+ */
+function orAbort<T>(chunk: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'aborted'> {
+  if (!signal) return chunk;
+  if (signal.aborted) return Promise.resolve('aborted');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    chunk.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
   });
 }
 
@@ -55,7 +70,6 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   const list = chunks(range.start, range.end, size);
   const merged = opts.initial ?? emptySummaries(plan);
   if (list.length === 0) return merged;
-  const stop = aborted(opts.signal);
   const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, list.length));
   const window = opts.workers * 2;
   const inFlight = new Map<number, Promise<ChunkResult>>();
@@ -70,7 +84,7 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
         p.catch(() => {}); // awaited in order below; this only keeps a later failure from going unhandled
         inFlight.set(launched++, p);
       }
-      const r = await Promise.race([inFlight.get(j)!, stop]);
+      const r = await orAbort(inFlight.get(j)!, opts.signal);
       if (r === 'aborted') throw new Interrupted(list[j].start, merged);
       inFlight.delete(j);
       r.series.forEach((s, i) => mergeInto(merged[i], s));

@@ -6,7 +6,7 @@ import { dateOfStep } from '../model/calendar.js';
 import { METRIC_NAMES, type Metrics } from '../model/metrics.js';
 import type { Scenario } from '../scenario/compile.js';
 import { loadScenario } from '../scenario/load.js';
-import { advance, runParams, startState } from '../sim/run.js';
+import { advance, runParams, runRngs, startState } from '../sim/run.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
 import { csvPrefix, csvRowTail } from './csv.js';
@@ -24,7 +24,8 @@ export interface ChunkResult {
   start: number;
   end: number;
   series: Series<Uint32Array>[];
-  csv: string | null;
+  /** The chunk's CSV rows as UTF-8: bytes live outside the JS heap, so they are freed as soon as written. */
+  csv: Uint8Array | null;
 }
 
 const loaded = new Map<string, Scenario>();
@@ -46,8 +47,9 @@ export function runInto(scn: Scenario, seed: string, run: number, steps: number,
   const params = runParams(scn, seed, run);
   let state = startState(scn, seed, run, params);
   let last: Metrics | null = null;
+  const rngs = runRngs(state);
   for (let t = 0; t < steps; t++) {
-    const r = advance(scn, state, params, last);
+    const r = advance(scn, state, params, last, [], rngs);
     const m = r.metrics;
     const at = t * M;
     for (let k = 0; k < M; k++) out[at + k] = m[METRIC_NAMES[k]];
@@ -79,5 +81,5 @@ export function simulateChunk(task: ChunkTask): ChunkResult {
       }
     }
   }
-  return { start, end, series: accs.map((x) => x.result()), csv: task.csv ? csv : null };
+  return { start, end, series: accs.map((x) => x.result()), csv: task.csv ? new TextEncoder().encode(csv) : null };
 }

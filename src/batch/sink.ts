@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { closeSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
 
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Completes the output (renames the file into place). */
   close(): Promise<void>;
   /** Stops writing; a file sink keeps its rows file (a checkpoint's rows) for --resume. */
@@ -19,7 +19,7 @@ export interface FileSink extends Sink {
   bytes(): number;
 }
 
-async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
@@ -45,7 +45,7 @@ export function fileSink(path: string, rowsPath: string, fromBytes: number | nul
   };
   return {
     write: async (t) => {
-      const buf = Buffer.from(t);
+      const buf = typeof t === 'string' ? Buffer.from(t) : t;
       for (let at = 0; at < buf.length; ) at += writeSync(fd!, buf, at, buf.length - at, bytes + at);
       bytes += buf.length;
     },
