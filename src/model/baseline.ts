@@ -10,6 +10,7 @@ import { resolveScope } from './reducers/tariffs.js';
 import type {
   Actor,
   Agreement,
+  DiversificationPact,
   LayerTarget,
   RareEarthState,
   RngState,
@@ -94,17 +95,50 @@ function layer(imposer: Actor, b: BaselineLayer, segments: TradeSegment[], o: St
   };
 }
 
+interface Resolved {
+  us_layers: TariffLayer[];
+  cn_layers: TariffLayer[];
+  agreements: Agreement[];
+  pacts: DiversificationPact[];
+}
+
+// The parts of the start that do not depend on the run: resolved once per baseline and calendar and
+// shared by every run (states are never mutated). Shared layer arrays also let the per-layer-set
+// caches in economics/ serve every run.
+const resolvedCache = new WeakMap<Baseline, Map<string, Resolved>>();
+
+function resolved(b: Baseline, o: StartOptions): Resolved {
+  let byCalendar = resolvedCache.get(b);
+  if (!byCalendar) resolvedCache.set(b, (byCalendar = new Map()));
+  const key = `${o.start_date}|${o.step_unit}`;
+  let r = byCalendar.get(key);
+  if (!r) {
+    r = {
+      us_layers: b.us_layers.map((l) => layer('us', l, b.us_import_segments, o)),
+      cn_layers: b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o)),
+      agreements: b.agreements.map((a) => ({
+        id: a.id,
+        label: a.label,
+        is_truce: a.truce,
+        active: a.active,
+        expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
+        on_lapse: a.on_lapse,
+      })),
+      pacts: b.pacts.map((p) => ({
+        partner: p.partner,
+        signed_step: resolveWhen(o.start_date, o.step_unit, p.signed),
+        capacity_share: p.capacity_share,
+        lag_weeks: p.lag_weeks,
+        ramp_weeks: p.ramp_weeks,
+      })),
+    };
+    byCalendar.set(key, r);
+  }
+  return r;
+}
+
 export function initialState(b: Baseline, o: StartOptions): State {
-  const us_layers = b.us_layers.map((l) => layer('us', l, b.us_import_segments, o));
-  const cn_layers = b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o));
-  const agreements: Agreement[] = b.agreements.map((a) => ({
-    id: a.id,
-    label: a.label,
-    is_truce: a.truce,
-    active: a.active,
-    expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
-    on_lapse: a.on_lapse,
-  }));
+  const { us_layers, cn_layers, agreements, pacts } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
   const emptyRecord = { escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null };
   return {
@@ -119,13 +153,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
     us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
     rare_earths: { ...b.rare_earths },
-    pacts: b.pacts.map((p) => ({
-      partner: p.partner,
-      signed_step: resolveWhen(o.start_date, o.step_unit, p.signed),
-      capacity_share: p.capacity_share,
-      lag_weeks: p.lag_weeks,
-      ramp_weeks: p.ramp_weeks,
-    })),
+    pacts,
     soybeans: { ...b.soybeans, purchased_mmt: 0 },
     tech: { ...b.tech },
     us_port_fees: b.us_port_fees,

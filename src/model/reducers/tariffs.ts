@@ -25,6 +25,18 @@ function tensionFor(deltaPp: number): number {
   return deltaPp >= 0 ? Math.min(TENSION_CAP, deltaPp * TENSION_PER_PP_UP) : -Math.min(TENSION_CAP, -deltaPp * TENSION_PER_PP_DOWN);
 }
 
+interface LayerChange {
+  layers: TariffLayer[];
+  imposer: TariffLayer['imposer'];
+  text: string;
+  tension: number;
+}
+
+// The same scripted move on the same layer set gives the same new layer set in every run of a
+// batch: remembering it lets runs share layer arrays (and the caches keyed on them). Layers and
+// moves are never mutated, so an entry can never go stale.
+const changes = new WeakMap<TariffLayer[], WeakMap<LayerMove, LayerChange>>();
+
 function changeLayer(
   state: State,
   move: LayerMove,
@@ -34,19 +46,25 @@ function changeLayer(
   threatTension = 0,
 ): Outcome {
   const { layers, index } = findLayer(state, move);
-  const before = layers[index];
-  const after = patch(before);
-  if (after.rate_pct < 0) throw new MoveError(move, 'rate_pct', `would take ${before.id} below zero (${after.rate_pct})`);
-  if (after.rate_pct > MAX_RATE_PCT) throw new MoveError(move, 'rate_pct', `above ${MAX_RATE_PCT}% (${after.rate_pct})`);
-  const next = layers.slice();
-  next[index] = after;
-  const delta = after.rate_pct - before.rate_pct;
-  const what =
-    after.threatened_pct !== before.threatened_pct && delta === 0
-      ? `threat +${before.threatened_pct} pp -> +${after.threatened_pct} pp`
-      : `${fmtPct(before.rate_pct)} -> ${fmtPct(after.rate_pct)}`;
-  const text = `${move.actor.toUpperCase()} ${verb} ${before.label}: ${what}`;
-  return recorded(withLayers(state, before.imposer, next), move, ctx, text, tensionFor(delta) + threatTension);
+  let byMove = changes.get(layers);
+  let change = byMove?.get(move);
+  if (!change) {
+    const before = layers[index];
+    const after = patch(before);
+    if (after.rate_pct < 0) throw new MoveError(move, 'rate_pct', `would take ${before.id} below zero (${after.rate_pct})`);
+    if (after.rate_pct > MAX_RATE_PCT) throw new MoveError(move, 'rate_pct', `above ${MAX_RATE_PCT}% (${after.rate_pct})`);
+    const next = layers.slice();
+    next[index] = after;
+    const delta = after.rate_pct - before.rate_pct;
+    const what =
+      after.threatened_pct !== before.threatened_pct && delta === 0
+        ? `threat +${before.threatened_pct} pp -> +${after.threatened_pct} pp`
+        : `${fmtPct(before.rate_pct)} -> ${fmtPct(after.rate_pct)}`;
+    change = { layers: next, imposer: before.imposer, text: `${move.actor.toUpperCase()} ${verb} ${before.label}: ${what}`, tension: tensionFor(delta) + threatTension };
+    if (!byMove) changes.set(layers, (byMove = new WeakMap()));
+    byMove.set(move, change);
+  }
+  return recorded(withLayers(state, change.imposer, change.layers), move, ctx, change.text, change.tension);
 }
 
 export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): Outcome {
