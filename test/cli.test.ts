@@ -38,7 +38,7 @@ describe('tariff-sim run', () => {
     const text = readFileSync(a, 'utf8');
     expect(text).toBe(readFileSync(b, 'utf8'));
     expect(text.split('\n')[0]).toBe(['step', 'date', ...CONTRACT_METRICS].join(',') + text.split('\n')[0].slice(['step', 'date', ...CONTRACT_METRICS].join(',').length));
-    expect(text.split('\n')).toHaveLength(61 + 1);
+    expect(text.split('\n')).toHaveLength(79 + 1);
   });
 
   it('reproduces a seed and a run index', () => {
@@ -89,7 +89,7 @@ describe('tariff-sim list, validate, start', () => {
   it('validates every shipped scenario', () => {
     const r = cli(['validate', 'scenarios/busan-truce.yaml', 'scenarios/history-2025.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('scenarios/busan-truce.yaml: ok (busan-truce, 60 weeks)\nscenarios/history-2025.yaml: ok (history-2025, 52 weeks)\n');
+    expect(r.stdout).toBe('scenarios/busan-truce.yaml: ok (busan-truce, 78 weeks)\nscenarios/history-2025.yaml: ok (history-2025, 52 weeks)\n');
   });
 
   it('start without a terminal prints the busan-truce outcome and exits 0', () => {

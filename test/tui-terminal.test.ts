@@ -22,10 +22,10 @@ describe('tariff-sim play, the real command', () => {
   it('runs in a pseudo-terminal: n steps, q quits with exit code 0', async () => {
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${CLI} play`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const io = collect(child);
-    await io.waitFor('step 0/60');
+    await io.waitFor('step 0/78');
     await new Promise((r) => setTimeout(r, 200));
     child.stdin!.write('n');
-    await io.waitFor('step 1/60');
+    await io.waitFor('step 1/78');
     child.stdin!.write('q');
     expect(await io.exit).toBe(0);
     expect(io.out()).toContain('Tariffs');

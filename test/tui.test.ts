@@ -34,7 +34,7 @@ afterEach(() => app?.unmount());
 
 async function start(io = memIo(), fanRuns = 0) {
   app = render(createElement(App, { scn, io, fanRuns }));
-  await frameWhere(app, (f) => f.includes('step 0/60'));
+  await frameWhere(app, (f) => f.includes('step 0/78'));
   return { app, io };
 }
 
@@ -56,17 +56,17 @@ describe('play screen', () => {
 
   it('steps with n, the right arrow and N; undoes and redoes', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/60'));
-    await press(app, RIGHT, (f) => f.includes('step 2/60'));
-    const f = await press(app, 'N', (f) => f.includes('step 12/60'));
+    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await press(app, RIGHT, (f) => f.includes('step 2/78'));
+    const f = await press(app, 'N', (f) => f.includes('step 12/78'));
     expect(f).toMatch(/\[script\]/);
-    await press(app, 'u', (f) => f.includes('step 2/60'));
-    await press(app, 'r', (f) => f.includes('step 12/60'));
+    await press(app, 'u', (f) => f.includes('step 2/78'));
+    await press(app, 'r', (f) => f.includes('step 12/78'));
   });
 
   it('applies a move from the palette and logs it as yours', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/60'));
+    await press(app, 'n', (f) => f.includes('step 1/78'));
     await press(app, 'm', (f) => f.includes('Move palette'));
     await press(app, DOWN, (f) => f.includes('> cn (China)'));
     await press(app, '\r', (f) => f.includes('set_tariff'));
@@ -75,7 +75,7 @@ describe('play screen', () => {
     for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
     await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
     await press(app, '\r', (f) => f.includes('level: 0.8'));
-    const f = await press(app, '\r', (f) => f.includes('step 2/60') && f.includes('[you]'));
+    const f = await press(app, '\r', (f) => f.includes('step 2/78') && f.includes('[you]'));
     expect(f).toContain('your move: impose_rare_earth_curbs');
   });
 
@@ -101,7 +101,7 @@ describe('play screen', () => {
 
   it('branches, compares with the parent, saves and exports', async () => {
     const { app, io } = await start();
-    await press(app, 'N', (f) => f.includes('step 10/60'));
+    await press(app, 'N', (f) => f.includes('step 10/78'));
     await press(app, 'b', (f) => f.includes('branch 2 (from 1 @ step 10)'));
     await press(app, 'm', (f) => f.includes('Move palette'));
     await press(app, DOWN, (f) => f.includes('> cn (China)'));
@@ -110,7 +110,7 @@ describe('play screen', () => {
     for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
     await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
     await press(app, '\r', (f) => f.includes('level: 0.8'));
-    await press(app, '\r', (f) => f.includes('step 11/60'));
+    await press(app, '\r', (f) => f.includes('step 11/78'));
     const cmp = await press(app, 'c', (f) => f.includes('Compare'));
     expect(cmp).toContain('branch 2 vs its parent, branch 1');
     expect(cmp).toMatch(/Rare-earth curb, 0-1\s+0\.80\s+0\.00\s+\+0\.80/);
