@@ -16,18 +16,28 @@ function parseIso(text: string): number {
   return Date.parse(`${text}T00:00:00Z`);
 }
 
-// Formatting dates is slow next to a step; runs of one scenario ask for the same dates.
-const dates = new Map<string, string>();
+/**
+ * Parsing and formatting dates is slow next to a step, and every run of a batch asks for the same
+ * few: remember them (bounded, and pure: the same key always gives the same answer).
+ */
+function remembered<T>(limit: number, compute: (start: string, unit: StepUnit, at: number | string) => T) {
+  const memo = new Map<string, T>();
+  return (start: string, unit: StepUnit, at: number | string): T => {
+    const key = `${start}|${unit}|${at}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = compute(start, unit, at);
+      if (memo.size >= limit) memo.clear();
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+
+const rememberedDate = remembered(100_000, (start, unit, step) => computeDateOfStep(start, unit, step as number));
 
 export function dateOfStep(start: string, unit: StepUnit, step: number): string {
-  const key = `${start}|${unit}|${step}`;
-  let date = dates.get(key);
-  if (date === undefined) {
-    date = computeDateOfStep(start, unit, step);
-    if (dates.size > 100_000) dates.clear();
-    dates.set(key, date);
-  }
-  return date;
+  return rememberedDate(start, unit, step);
 }
 
 function computeDateOfStep(start: string, unit: StepUnit, step: number): string {
@@ -49,20 +59,11 @@ export function stepOfDate(start: string, unit: StepUnit, date: string): number 
   return step;
 }
 
-// Date parsing is slow next to a step; the same few dates recur in every run of a batch.
-const resolved = new Map<string, number>();
+const rememberedStep = remembered(10_000, (start, unit, date) => stepOfDate(start, unit, date as string));
 
 /** A step index or an ISO date, as a step index. */
 export function resolveWhen(start: string, unit: StepUnit, when: number | string): number {
-  if (typeof when === 'number') return when;
-  const key = `${start}|${unit}|${when}`;
-  let step = resolved.get(key);
-  if (step === undefined) {
-    step = stepOfDate(start, unit, when);
-    if (resolved.size > 10_000) resolved.clear();
-    resolved.set(key, step);
-  }
-  return step;
+  return typeof when === 'number' ? when : rememberedStep(start, unit, when);
 }
 
 /** Length of one step in weeks: the unit that rates of adjustment are calibrated in. */
