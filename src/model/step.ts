@@ -54,8 +54,21 @@ export function applyMoves(state: State, moves: SourcedMove[]): { state: State; 
   return { state: s, events };
 }
 
+function due(step: number, expires: number | null): boolean {
+  return expires !== null && expires <= step;
+}
+
+/** Most steps no deadline is due: a plain loop finds that without allocating. */
+function deadlineDue(s: State): boolean {
+  for (const a of s.agreements) if (a.active && due(s.step, a.expires_step)) return true;
+  for (const l of s.us_layers) if (due(s.step, l.expires_step)) return true;
+  for (const l of s.cn_layers) if (due(s.step, l.expires_step)) return true;
+  return false;
+}
+
 /** Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back. */
 function deadlines(state: State, events: SimEvent[]): State {
+  if (!deadlineDue(state)) return state;
   let s = state;
   for (const a of state.agreements) {
     if (!a.active || a.expires_step === null || a.expires_step > s.step) continue;

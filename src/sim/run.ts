@@ -96,7 +96,11 @@ export function advance(
     const view: DecisionView = { state, metrics: last, params, rng, memory: state.decision_memory };
     moves = [...scripted];
     for (const decide of scn.deciders) for (const m of decide(view)) moves.push(m);
-    s = withChanges(state, { decision_rng: rng.state(), decision_memory: view.memory });
+    const r = rng.state();
+    const d = state.decision_rng;
+    // Most steps nobody draws or remembers anything: then the state needs no copy.
+    if (view.memory !== state.decision_memory || r.c !== d.c || r.s0 !== d.s0 || r.s1 !== d.s1 || r.s2 !== d.s2)
+      s = withChanges(state, { decision_rng: r, decision_memory: view.memory });
   }
   if (extra.length) moves = [...moves, ...extra];
   try {
