@@ -34,9 +34,9 @@ export function fanChartSvg(metric: MetricName, series: SeriesSummary[], width =
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,
-    title: { text: metric, left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 24, data: series.map((s) => s.label) },
-    grid: { left: 60, right: 20, top: 60, bottom: 40 },
+    title: { text: metric, left: 'center', top: 4, textStyle: { fontSize: 14 } },
+    legend: { top: 32, data: series.map((s) => s.label) },
+    grid: { left: 60, right: 20, top: 72, bottom: 40 },
     xAxis: { type: 'category', data: dates, boundaryGap: false },
     yAxis: { type: 'value', scale: true },
     series: series.flatMap((s, k) => {
