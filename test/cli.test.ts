@@ -98,3 +98,11 @@ describe('tariff-sim list, validate, start', () => {
     expect(r.stdout).toMatch(/^busan-truce:/);
   });
 });
+
+describe('tariff-sim run, unknown names', () => {
+  it('points to `list` when a name is neither a file nor a shipped scenario', () => {
+    const r = cli(['run', 'busan-truse']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tariff-sim: busan-truse: no such file, and no shipped scenario of that name (see `tariff-sim list`)\n');
+  });
+});

@@ -21,6 +21,8 @@ export function resolveScenarioPath(nameOrPath: string): string {
 
 export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario {
   const file = resolveScenarioPath(nameOrPath);
+  if (!existsSync(file) && /^[a-z0-9-]+$/.test(nameOrPath))
+    throw new InputError(file, null, null, 'no such file, and no shipped scenario of that name (see `tariff-sim list`)');
   const src = parseYaml(file);
   const spec = validateWith(src, scenarioSchema);
   const line: LineLookup = (path) => lineOf(src, path);
