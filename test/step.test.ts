@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES } from '../src/model/metrics.js';
 import { step } from '../src/model/step.js';
 import { applyMove } from '../src/model/reducers/index.js';
 import type { State } from '../src/model/types.js';
@@ -15,6 +16,8 @@ describe('step', () => {
     expect(JSON.stringify(s0)).toBe(before);
     expect(a).toEqual(b);
     expect(a.state.step).toBe(1);
+    // The batch reads metrics in this order (batch/simulate.ts).
+    expect(Object.keys(a.metrics)).toEqual([...METRIC_NAMES]);
     expect(a.state.rng).not.toEqual(s0.rng);
   });
 

@@ -3,7 +3,7 @@
 // and the run indices, never on the worker that computed it.
 
 import { dateOfStep } from '../model/calendar.js';
-import { METRIC_NAMES, type Metrics } from '../model/metrics.js';
+import type { Metrics } from '../model/metrics.js';
 import type { Scenario } from '../scenario/compile.js';
 import { loadScenario } from '../scenario/load.js';
 import { advance, runParams, runRngs, startState } from '../sim/run.js';
@@ -52,7 +52,10 @@ export function runInto(scn: Scenario, seed: string, run: number, steps: number,
     const r = advance(scn, state, params, last, [], rngs);
     const m = r.metrics;
     const at = t * M;
-    for (let k = 0; k < M; k++) out[at + k] = m[METRIC_NAMES[k]];
+    // step() builds metrics with their keys in METRIC_NAMES order (a test holds it to that):
+    // reading them in order is much cheaper than 21 lookups by name.
+    const values = Object.values(m);
+    for (let k = 0; k < M; k++) out[at + k] = values[k];
     last = m;
     state = r.state;
   }
