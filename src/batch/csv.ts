@@ -1,27 +1,18 @@
 // The batch's long-form CSV: scenario[, swept parameter], run, step, date, then every metric.
-// Cells are written exactly as `run --csv` writes them (cli/output csvCell), so rows compare equal.
+// Cells are written exactly as `run --csv` writes them (sim/format), so rows compare equal.
 
 import { METRIC_NAMES } from '../model/metrics.js';
+import { csvCell, round6 } from '../sim/format.js';
 import type { Arm, Plan } from './plan.js';
 
-/** As cli/output round6: six decimals, no negative zero. Duplicated here because batch must not import cli. */
-function round6(x: number): number {
-  const r = Math.round(x * 1e6) / 1e6;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-function quoted(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvHeader(plan: Plan): string {
-  const sweep = plan.sweep ? [quoted(plan.sweep.param)] : [];
+  const sweep = plan.sweep ? [csvCell(plan.sweep.param)] : [];
   return `${['scenario', ...sweep, 'run', 'step', 'date', ...METRIC_NAMES].join(',')}\n`;
 }
 
 /** Everything before the run index on an arm's rows. */
 export function csvPrefix(arm: Arm): string {
-  return `${quoted(arm.scenario)},${arm.pin ? `${round6(arm.pin.value)},` : ''}`;
+  return `${csvCell(arm.scenario)},${arm.pin ? `${round6(arm.pin.value)},` : ''}`;
 }
 
 /** `,v1,v2,...` for one step's metrics starting at values[at]. */

@@ -3,6 +3,7 @@
 // its timeline at their steps. No clock time in the content: the same session, the same bytes.
 
 import { stringify } from 'yaml';
+import { toCsv } from '../../sim/format.js';
 import { METRIC_NAMES } from '../../model/metrics.js';
 import { dateOfStep } from '../../model/calendar.js';
 import { currentBranch } from './reducer.js';
@@ -36,15 +37,8 @@ export function saveScenarioYaml(s: Session): string {
   return head + stringify(out, { lineWidth: 0 });
 }
 
-function csvNumber(x: number): string {
-  const r = Math.round(x * 1e6) / 1e6;
-  return String(Object.is(r, -0) ? 0 : r);
-}
-
 /** The current branch up to the cursor, one row a step, the same columns as `run --csv`. */
 export function exportCsv(s: Session): string {
-  const rows = metricsOf(currentBranch(s));
-  const lines = [['step', 'date', ...METRIC_NAMES].join(',')];
-  rows.forEach((m, k) => lines.push([String(k), dateOfStep(s.scn.start, s.scn.step_unit, k), ...METRIC_NAMES.map((n) => csvNumber(m[n]))].join(',')));
-  return `${lines.join('\n')}\n`;
+  const rows = metricsOf(currentBranch(s)).map((m, k) => ({ step: k, date: dateOfStep(s.scn.start, s.scn.step_unit, k), ...m }));
+  return toCsv(['step', 'date', ...METRIC_NAMES], rows);
 }
