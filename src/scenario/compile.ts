@@ -59,15 +59,8 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
   const fail = (path: (string | number)[], msg: string): never => {
     throw new InputError(file, lineOf(path), fieldName(path), msg);
   };
-  const wrapSeed = <T>(path: (string | number)[], load: () => T): T => {
-    try {
-      return load();
-    } catch (e) {
-      if (e instanceof InputError && e.detail.startsWith('no such seed')) return fail(path, `${e.detail}`);
-      throw e;
-    }
-  };
-  const base = wrapSeed(['baseline'], () => loadBaseline(spec.baseline, seedsDir));
+  // A seed's own errors name the seed file; load.ts turns them into errors at the field naming it.
+  const base = loadBaseline(spec.baseline, seedsDir);
   const start = spec.start ?? base.as_of;
   if (start < base.as_of) fail(['start'], `${start} is before the baseline's date ${base.as_of}`);
   const unit = spec.step;
@@ -87,8 +80,8 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
   };
 
   // Records first: what the seeds say happened, then what the scenario adds on the same step.
-  (spec.records ?? []).forEach((name, ri) => {
-    const record = wrapSeed(['records', ri], () => loadRecord(name, seedsDir));
+  for (const name of spec.records ?? []) {
+    const record = loadRecord(name, seedsDir);
     const recordFile = `${seedsDir}${name}.yaml`;
     record.entries.forEach((entry, ei) => {
       if (entry.at < start) return;
@@ -96,7 +89,7 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
       if (k >= spec.horizon) return;
       place(k, entry.moves.map((move, mi) => ({ move, source: 'script', why: entry.why, origin: { file: recordFile, path: ['entries', ei, 'moves', mi] } })));
     });
-  });
+  }
   spec.timeline.forEach((entry, ei) => {
     if (typeof entry.at === 'string' && entry.at < start) fail(['timeline', ei, 'at'], `${entry.at} is before the start ${start}`);
     const k = resolveWhen(start, unit, entry.at);

@@ -90,7 +90,12 @@ function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLooku
   const name = ri >= 0 ? spec.records![ri] : spec.baseline;
   const kind = ri >= 0 ? 'record' : 'baseline';
   const where = relative(process.cwd(), e.file) || e.file;
-  const detail = e.detail === 'not a seed name' ? `"${name}" is not a seed name (a file name in seeds/, without .yaml)` : `seed "${name}" is not a valid ${kind}: ${where}${e.line !== null ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.detail}`;
+  const detail =
+    e.detail === 'not a seed name'
+      ? `"${name}" is not a seed name (a file name in seeds/, without .yaml)`
+      : named(name) && e.detail.startsWith('no such seed')
+        ? e.detail
+        : `seed "${name}" is not a valid ${kind}: ${where}${e.line !== null ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.detail}`;
   return new InputError(file, line(path), fieldName(path), detail);
 }
 
