@@ -47,6 +47,18 @@ async function press(a: ReturnType<typeof render>, key: string, until: (f: strin
   return frameWhere(a, until);
 }
 
+/** Opens the palette on China's impose_rare_earth_curbs, with its parameters shown. */
+async function openCurbsInPalette(app: Awaited<ReturnType<typeof start>>['app']): Promise<void> {
+  await press(app, 'm', (f) => f.includes('Move palette'));
+  await press(app, DOWN, (f) => f.includes('> cn (China)'));
+  await press(app, '\r', (f) => f.includes('set_tariff'));
+  // cn moves: set, raise, lower, add layer, suspend, restore, threaten, impose threat, drop threat, curbs.
+  await settle();
+  for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
+  await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
+  await press(app, '\r', (f) => f.includes('level: 0.8'));
+}
+
 describe('play screen', () => {
   it('shows the header, the panels, the event log and the key hints', async () => {
     const { app } = await start();
@@ -67,14 +79,7 @@ describe('play screen', () => {
   it('applies a move from the palette and logs it as yours', async () => {
     const { app } = await start();
     await press(app, 'n', (f) => f.includes('step 1/78'));
-    await press(app, 'm', (f) => f.includes('Move palette'));
-    await press(app, DOWN, (f) => f.includes('> cn (China)'));
-    await press(app, '\r', (f) => f.includes('set_tariff'));
-    // cn moves: set, raise, lower, add layer, suspend, restore, threaten, impose threat, drop threat, curbs.
-    await settle();
-    for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
-    await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
-    await press(app, '\r', (f) => f.includes('level: 0.8'));
+    await openCurbsInPalette(app);
     const f = await press(app, '\r', (f) => f.includes('step 2/78') && f.includes('[you]'));
     expect(f).toContain('your move: impose_rare_earth_curbs');
   });
@@ -103,13 +108,7 @@ describe('play screen', () => {
     const { app, io } = await start();
     await press(app, 'N', (f) => f.includes('step 10/78'));
     await press(app, 'b', (f) => f.includes('branch 2 (from 1 @ step 10)'));
-    await press(app, 'm', (f) => f.includes('Move palette'));
-    await press(app, DOWN, (f) => f.includes('> cn (China)'));
-    await press(app, '\r', (f) => f.includes('set_tariff'));
-    await settle();
-    for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
-    await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
-    await press(app, '\r', (f) => f.includes('level: 0.8'));
+    await openCurbsInPalette(app);
     await press(app, '\r', (f) => f.includes('step 11/78'));
     const cmp = await press(app, 'c', (f) => f.includes('Compare'));
     expect(cmp).toContain('branch 2 vs its parent, branch 1');
