@@ -31,7 +31,7 @@ describe('the CLI', () => {
 
   it('NO_COLOR turns off the colour chalk (and so Ink) would write, even when forced', () => {
     const level = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/cli/noColor.ts'); const { default: chalk } = await import('chalk'); process.stdout.write(String(chalk.level));"], {
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/cli/terminalEnv.ts'); const { default: chalk } = await import('chalk'); process.stdout.write(String(chalk.level));"], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },

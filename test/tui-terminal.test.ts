@@ -10,17 +10,24 @@ function collect(child: ReturnType<typeof spawn>) {
   let err = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
   const waitFor = async (text: string) => {
-    for (let i = 0; i < 1200 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!out.includes(text)) throw new Error(`never saw ${JSON.stringify(text)}; output:\n${out}`);
+    for (let i = 0; i < 1200 && !exited && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!out.includes(text)) throw new Error(`never saw ${JSON.stringify(text)}${exited ? ' (the process had exited)' : ''}; stdout:\n${out}\nstderr:\n${err}`);
   };
   return { out: () => out, err: () => err, exit, waitFor };
 }
 
 describe('tariff-sim play, the real command', () => {
-  it('runs in a pseudo-terminal: n steps, q quits with exit code 0', async () => {
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${CLI} play`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // CI=true on purpose: Ink would hold every frame until exit if the command let it believe nobody watches.
+  it('runs in a pseudo-terminal, even with CI set: n steps, q quits with exit code 0', async () => {
+    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${CLI} play`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     const io = collect(child);
     await io.waitFor('step 0/78');
     await new Promise((r) => setTimeout(r, 200));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command-line entry: commands, flags and exit codes. Thin: the work is in sim/ and batch/.
 
-import './noColor.js';
+import './terminalEnv.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { listCommand } from './commands/list.js';
