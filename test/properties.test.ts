@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { applyMove, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, step } from '../src/model/index.js';
+import { applyMove, applyMoves, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, step } from '../src/model/index.js';
+import { reduceMoves } from '../src/model/step.js';
 import type { Metrics, Move, Params, ParamSpecs, SourcedMove, State } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/compile.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -213,6 +214,33 @@ describe('over random parameters and move sequences', () => {
         }
       }),
       runs,
+    );
+  });
+});
+
+describe('the remembered outcome of a list of moves (model/moveMemo.ts)', () => {
+  it("equals the reducers' own for a second run with other parameters, trade positions and streams", () => {
+    fc.assert(
+      fc.property(plausibleParams, plausibleParams, scriptArb(), (u1, u2, script) => {
+        // Two runs of a batch: other parameters and streams, the same policy state and the same lists.
+        let [a, b] = [1, 2].map((i) => startState(scn, 'memo', i, runParams(scn, 'memo', i)));
+        const [pa, pb] = [plausible(u1, scn.param_specs), plausible(u2, scn.param_specs)];
+        let served = 0;
+        let withMoves = 0;
+        for (const [k, stepMoves] of script.entries()) {
+          const moves = legalEverywhere([a, b], stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)));
+          const first = applyMoves(a, moves);
+          const second = applyMoves(b, moves);
+          expect(second).toEqual(reduceMoves(b, moves));
+          // The same event objects: the second run was served from memory, not by the reducers.
+          if (moves.length > 0) withMoves++;
+          if (moves.length > 0 && second.events[0] === first.events[0]) served++;
+          a = step(a, moves, pa).state;
+          b = step(b, moves, pb).state;
+        }
+        expect(served).toBe(withMoves);
+      }),
+      { numRuns: 100 },
     );
   });
 });

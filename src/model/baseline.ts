@@ -9,6 +9,7 @@ import type { Params } from './params.js';
 import { resolveScope } from './reducers/tariffs.js';
 import type {
   Actor,
+  ActorRecord,
   Agreement,
   DiversificationPact,
   LayerTarget,
@@ -100,11 +101,17 @@ interface Resolved {
   cn_layers: TariffLayer[];
   agreements: Agreement[];
   pacts: DiversificationPact[];
+  tech: TechControls;
+  record: Record<Actor, ActorRecord>;
 }
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
 // shared by every run (states are never mutated). Shared layer arrays also let the per-layer-set
 // caches in economics/ serve every run.
+// Shared by every run: states are never mutated, and a move replaces rather than edits them.
+const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null });
+const NO_MEMORY: Readonly<Record<string, number>> = Object.freeze({});
+
 const resolvedCache = new WeakMap<Baseline, Map<string, Resolved>>();
 
 function resolved(b: Baseline, o: StartOptions): Resolved {
@@ -131,6 +138,8 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
         lag_weeks: p.lag_weeks,
         ramp_weeks: p.ramp_weeks,
       })),
+      tech: { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls },
+      record: { us: EMPTY_RECORD, cn: EMPTY_RECORD },
     };
     byCalendar.set(key, r);
   }
@@ -138,9 +147,10 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
 }
 
 export function initialState(b: Baseline, o: StartOptions): State {
-  const { us_layers, cn_layers, agreements, pacts } = resolved(b, o);
+  const { us_layers, cn_layers, agreements, pacts, tech, record } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
-  const emptyRecord = { escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null };
+  const re = b.rare_earths;
+  const soy = b.soybeans;
   return {
     step: 0,
     start_date: o.start_date,
@@ -152,19 +162,27 @@ export function initialState(b: Baseline, o: StartOptions): State {
     // Buyers start adjusted to the tariffs in force on the start date.
     us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
     us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
-    rare_earths: { ...b.rare_earths },
+    // Field by field, in the order step() writes them: one object shape for every state.
+    rare_earths: {
+      curb: re.curb,
+      licence_delay_weeks: re.licence_delay_weeks,
+      inventory_weeks: re.inventory_weeks,
+      inventory_target_weeks: re.inventory_target_weeks,
+      china_supply_share: re.china_supply_share,
+      base_non_china_share: re.base_non_china_share,
+    },
     pacts,
-    soybeans: { ...b.soybeans, purchased_mmt: 0 },
-    tech: { ...b.tech },
+    soybeans: { commitment_mmt: soy.commitment_mmt, compliance: soy.compliance, boycott: soy.boycott, purchased_mmt: 0 },
+    tech,
     us_port_fees: b.us_port_fees,
     cn_port_fees: b.cn_port_fees,
     precursor_cooperation: b.precursor_cooperation,
     tiktok: b.tiktok,
     agreements,
     escalation_index: b.escalation_index,
-    record: { us: { ...emptyRecord }, cn: { ...emptyRecord } },
+    record,
     rng: o.rng,
     decision_rng: o.decision_rng,
-    decision_memory: {},
+    decision_memory: NO_MEMORY,
   };
 }

@@ -10,6 +10,7 @@ import { segmentTariffs } from './economics/tariffs.js';
 import { directionFlows } from './economics/trade.js';
 import type { Metrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
+import { memoized } from './moveMemo.js';
 import type { Params } from './params.js';
 import { applyMove, MoveError } from './reducers/index.js';
 import { techRestriction } from './reducers/tech.js';
@@ -34,8 +35,18 @@ export function isDecidedInRun(source: string): boolean {
   return source === 'model' || source.startsWith('rule:') || source.startsWith('strategy:');
 }
 
-/** Applies moves in order; an illegal scripted or user move throws a MoveError and nothing of the step is kept. */
+/**
+ * Applies moves in order; an illegal scripted or user move throws a MoveError and nothing of the step
+ * is kept. The outcome on a given policy state is remembered (moveMemo.ts): the script's moves then
+ * cost a run of a batch next to nothing. The result is what reduceMoves gives.
+ */
 export function applyMoves(state: State, moves: SourcedMove[]): { state: State; events: SimEvent[] } {
+  if (moves.length === 0) return { state, events: [] };
+  return memoized(moves, state, () => reduceMoves(state, moves));
+}
+
+/** The moves through their reducers, one by one, without the memo. */
+export function reduceMoves(state: State, moves: SourcedMove[]): { state: State; events: SimEvent[] } {
   let s = state;
   const events: SimEvent[] = [];
   for (const { move, source, why } of moves) {
@@ -69,6 +80,14 @@ function deadlineDue(s: State): boolean {
 /** Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back. */
 function deadlines(state: State, events: SimEvent[]): State {
   if (!deadlineDue(state)) return state;
+  // A pure function of the policy state, like the moves: remembered (moveMemo.ts).
+  const out = memoized(state.agreements, state, () => lapseAndExpire(state));
+  for (const e of out.events) events.push(e);
+  return out.state;
+}
+
+function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
+  const events: SimEvent[] = [];
   let s = state;
   for (const a of state.agreements) {
     if (!a.active || a.expires_step === null || a.expires_step > s.step) continue;
@@ -88,7 +107,7 @@ function deadlines(state: State, events: SimEvent[]): State {
     });
     s = withChanges(s, key === 'us_layers' ? { us_layers: layers } : { cn_layers: layers });
   }
-  return s;
+  return { state: s, events };
 }
 
 export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng)): StepResult {

@@ -94,8 +94,13 @@ export function advance(
   if (scn.deciders.length > 0) {
     const rng = rngs ? rngs.decisions : rngFromState(state.decision_rng);
     const view: DecisionView = { state, metrics: last, params, rng, memory: state.decision_memory };
-    moves = [...scripted];
-    for (const decide of scn.deciders) for (const m of decide(view)) moves.push(m);
+    // The script's own list when nobody adds to it: its identity lets step() re-use its outcome.
+    for (const decide of scn.deciders) {
+      const decided = decide(view);
+      if (decided.length === 0) continue;
+      if (moves === scripted) moves = [...scripted];
+      for (const m of decided) moves.push(m);
+    }
     const r = rng.state();
     const d = state.decision_rng;
     // Most steps nobody draws or remembers anything: then the state needs no copy.

@@ -35,9 +35,10 @@ export function requireRange(move: Move, field: string, value: number, lo: numbe
     throw new MoveError(move, field, `must be between ${lo} and ${hi}, got ${value}`);
 }
 
+// Literals rather than spreads: a spread here was the costliest line of a summit.
 function bumpRecord(rec: ActorRecord, delta: number, step: number): ActorRecord {
-  if (delta > 0) return { ...rec, escalations: rec.escalations + 1, last_escalation_step: step };
-  if (delta < 0) return { ...rec, concessions: rec.concessions + 1, last_concession_step: step };
+  if (delta > 0) return { escalations: rec.escalations + 1, concessions: rec.concessions, last_escalation_step: step, last_concession_step: rec.last_concession_step };
+  if (delta < 0) return { escalations: rec.escalations, concessions: rec.concessions + 1, last_escalation_step: rec.last_escalation_step, last_concession_step: step };
   return rec;
 }
 

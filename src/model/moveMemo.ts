@@ -1,0 +1,112 @@
+// Scripted moves and deadlines meet the same policy state in every run of a batch: the same layers,
+// agreements, curbs and commitments, because moves create them and the script is the same. Only the
+// run's continuous quantities differ (trade positions, inventory, compliance, purchases, tension,
+// streams), and neither the reducers nor the deadline pass read or write those. So the outcome of a
+// list of moves (or of a deadline) on one policy state is worked out once and re-used, with the run's
+// own continuous quantities put back. A summit of ten moves then costs a run a few comparisons, and
+// every run shares the layer arrays the caches in economics/ key on.
+
+import type { SimEvent, State } from './types.js';
+
+export interface Outcome {
+  state: State;
+  events: SimEvent[];
+}
+
+interface Entry {
+  input: State;
+  output: State;
+  events: SimEvent[];
+}
+
+/** Per key (a script's list of moves, or the agreements a deadline pass meets), its last few outcomes. */
+const memo = new WeakMap<object, Entry[]>();
+const ENTRIES_PER_KEY = 4;
+
+/** Same policy state: everything but the continuous quantities. */
+function samePolicy(a: State, b: State): boolean {
+  const ra = a.rare_earths;
+  const rb = b.rare_earths;
+  const sa = a.soybeans;
+  const sb = b.soybeans;
+  return (
+    a.step === b.step &&
+    a.start_date === b.start_date &&
+    a.step_unit === b.step_unit &&
+    a.us_layers === b.us_layers &&
+    a.cn_layers === b.cn_layers &&
+    a.us_import_segments === b.us_import_segments &&
+    a.us_export_segments === b.us_export_segments &&
+    a.pacts === b.pacts &&
+    a.tech === b.tech &&
+    a.us_port_fees === b.us_port_fees &&
+    a.cn_port_fees === b.cn_port_fees &&
+    a.precursor_cooperation === b.precursor_cooperation &&
+    a.tiktok === b.tiktok &&
+    a.agreements === b.agreements &&
+    a.record === b.record &&
+    ra.curb === rb.curb &&
+    ra.licence_delay_weeks === rb.licence_delay_weeks &&
+    ra.inventory_target_weeks === rb.inventory_target_weeks &&
+    ra.china_supply_share === rb.china_supply_share &&
+    ra.base_non_china_share === rb.base_non_china_share &&
+    sa.commitment_mmt === sb.commitment_mmt &&
+    sa.boycott === sb.boycott
+  );
+}
+
+/** The entry's outcome with `run`'s continuous quantities in place of those of the run that made it. */
+function replay(e: Entry, run: State): State {
+  const out = e.output;
+  const re = out.rare_earths === e.input.rare_earths ? run.rare_earths : out.rare_earths;
+  const soy = out.soybeans === e.input.soybeans ? run.soybeans : out.soybeans;
+  return {
+    step: out.step,
+    start_date: out.start_date,
+    step_unit: out.step_unit,
+    us_layers: out.us_layers,
+    cn_layers: out.cn_layers,
+    us_import_segments: out.us_import_segments,
+    us_export_segments: out.us_export_segments,
+    us_import_position: run.us_import_position,
+    us_export_position: run.us_export_position,
+    rare_earths:
+      re === run.rare_earths
+        ? re
+        : {
+            curb: re.curb,
+            licence_delay_weeks: re.licence_delay_weeks,
+            inventory_weeks: run.rare_earths.inventory_weeks,
+            inventory_target_weeks: re.inventory_target_weeks,
+            china_supply_share: re.china_supply_share,
+            base_non_china_share: re.base_non_china_share,
+          },
+    pacts: out.pacts,
+    soybeans: soy === run.soybeans ? soy : { commitment_mmt: soy.commitment_mmt, compliance: run.soybeans.compliance, boycott: soy.boycott, purchased_mmt: run.soybeans.purchased_mmt },
+    tech: out.tech,
+    us_port_fees: out.us_port_fees,
+    cn_port_fees: out.cn_port_fees,
+    precursor_cooperation: out.precursor_cooperation,
+    tiktok: out.tiktok,
+    agreements: out.agreements,
+    escalation_index: run.escalation_index,
+    record: out.record,
+    rng: run.rng,
+    decision_rng: run.decision_rng,
+    decision_memory: run.decision_memory,
+  };
+}
+
+/**
+ * What `compute` (a pure function of `state`'s policy) gives for `state`: remembered under `key`
+ * for states with the same policy. The events are the caller's to keep (a fresh array).
+ */
+export function memoized(key: object, state: State, compute: () => Outcome): Outcome {
+  let entries = memo.get(key);
+  if (entries) for (const e of entries) if (samePolicy(e.input, state)) return { state: replay(e, state), events: e.events.slice() };
+  const out = compute();
+  if (!entries) memo.set(key, (entries = []));
+  if (entries.length >= ENTRIES_PER_KEY) entries.pop();
+  entries.unshift({ input: state, output: out.state, events: out.events.slice() });
+  return out;
+}
