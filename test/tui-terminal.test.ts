@@ -29,13 +29,17 @@ describe('tariff-sim play, the real command', () => {
   it('runs in a pseudo-terminal, even with CI set: n steps, q quits with exit code 0', async () => {
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${CLI} play`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     const io = collect(child);
-    await io.waitFor('step 0/78');
-    await new Promise((r) => setTimeout(r, 200));
-    child.stdin!.write('n');
-    await io.waitFor('step 1/78');
-    child.stdin!.write('q');
-    expect(await io.exit).toBe(0);
-    expect(io.out()).toContain('Tariffs');
+    try {
+      await io.waitFor('step 0/78');
+      await new Promise((r) => setTimeout(r, 200));
+      child.stdin!.write('n');
+      await io.waitFor('step 1/78');
+      child.stdin!.write('q');
+      expect(await io.exit).toBe(0);
+      expect(io.out()).toContain('Tariffs');
+    } finally {
+      child.kill(); // a failed run must not leave the session behind
+    }
   }, 90_000);
 
   it('without a terminal: exit code 2 and one line pointing at a terminal or `run`', async () => {

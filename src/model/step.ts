@@ -2,18 +2,16 @@
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
 import { withChanges } from './copy.js';
-import { derived } from './derived.js';
-import { clamp, MOVE_TENSION_WEIGHT, tensionTarget } from './economics/escalation.js';
+import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
 import { rareEarthSupply } from './economics/rareEarths.js';
-import { complianceTarget, soybeanFlows } from './economics/soybeans.js';
-import { segmentTariffs } from './economics/tariffs.js';
-import { directionFlows } from './economics/trade.js';
+import { complianceTarget, soybeanSplit } from './economics/soybeans.js';
+import { flowsAt } from './economics/trade.js';
 import type { Metrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
 import { memoized } from './moveMemo.js';
+import { regimeOf } from './regime.js';
 import type { Params } from './params.js';
 import { applyMove, MoveError } from './reducers/index.js';
-import { techRestriction } from './reducers/tech.js';
 import { normal, type Rng, rngFromState } from './rng.js';
 import type { SimEvent, State } from './types.js';
 
@@ -115,44 +113,32 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
   const events = moved.events;
   const s = deadlines(moved.state, events);
   const p = params;
-  const d = derived(params, s.step_unit);
+  const g = regimeOf(s, params);
+  const d = g.derived;
   const w = d.weeks_per_step;
-  const restriction = techRestriction(s.tech);
+  const restriction = g.tech_restriction;
 
-  const imports = directionFlows(s.us_layers, s.us_import_segments, s.us_import_position, p.us_imports_from_cn_2024_bn, d.imports[s.us_port_fees ? 1 : 0]);
-  const exports = directionFlows(s.cn_layers, s.us_export_segments, s.us_export_position, p.us_exports_to_cn_2024_bn, d.exports(s.cn_port_fees, restriction));
+  const imports = flowsAt(g.import_prices, s.us_import_position, g.import_trade);
+  const exports = flowsAt(g.export_prices, s.us_export_position, g.export_trade);
 
-  const cnTariffs = segmentTariffs(s.cn_layers, s.us_export_segments);
-  const soyIndex = s.us_export_segments.findIndex((x) => x.name === 'soybeans');
-  const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
-  const soy = soybeanFlows(s.soybeans, soyTariff, soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3, d.soybeans);
+  const soyTariff = g.cn_soybean_tariff_pct;
+  const soy = soybeanSplit(s.soybeans, g.private_soybean_demand_mmt, d.soybeans);
   const re = rareEarthSupply(s.rare_earths, s.pacts, d.rare_earths, s.step);
   if (re.supply_index < 0.9 && s.step > 0) {
     events.push({ step: s.step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 });
   }
 
-  const usTariffs = segmentTariffs(s.us_layers, s.us_import_segments);
+  const usTariffs = g.us_tariffs;
   const usTariff = usTariffs.average_pct;
-  const cnTariff = cnTariffs.average_pct;
-  const truce = s.agreements.some((a) => a.active && a.is_truce);
-  const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
+  const cnTariff = g.cn_tariffs.average_pct;
+  const truce = g.truce_active;
 
   // Exactly four uniforms a step, whatever happens, so that paired runs stay aligned.
   const tensionShock = normal(rng);
   const complianceShock = normal(rng);
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const target = tensionTarget({
-    us_tariff_pct: usTariff,
-    cn_tariff_pct: cnTariff,
-    curb: s.rare_earths.curb,
-    tech_restriction: restriction,
-    port_fees: (s.us_port_fees ? 1 : 0) + (s.cn_port_fees ? 1 : 0),
-    truce_active: truce,
-    precursor_cooperation: s.precursor_cooperation,
-    fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
-    supply_index: re.supply_index,
-  });
+  const target = tensionTargetAt(g.tension_from_measures, re.supply_index);
   const escalation = clamp(
     s.escalation_index + MOVE_TENSION_WEIGHT * moveTension + d.tension_pull * (target - s.escalation_index) + p.escalation_noise * d.sqrt_weeks * tensionShock,
     0,

@@ -20,7 +20,12 @@ export const MOVE_TENSION_WEIGHT = 0.5;
 
 /** The level tension settles at if nothing else happens. */
 export function tensionTarget(x: TensionInputs): number {
-  const t =
+  return tensionTargetAt(tensionFromMeasures(x), x.supply_index);
+}
+
+/** The part of the target the two sides' measures set: fixed while the measures are. */
+export function tensionFromMeasures(x: Omit<TensionInputs, 'supply_index'>): number {
+  return (
     STRUCTURAL_RIVALRY +
     0.3 * Math.max(0, x.us_tariff_pct - 10) +
     0.3 * Math.max(0, x.cn_tariff_pct - 10) +
@@ -28,9 +33,13 @@ export function tensionTarget(x: TensionInputs): number {
     10 * x.tech_restriction +
     3 * x.port_fees +
     (x.truce_active ? -10 : 0) +
-    (x.fentanyl_tariff_pct > 0 ? 5 * (1 - x.precursor_cooperation) : 0) +
-    20 * Math.max(0, 0.9 - x.supply_index);
-  return clamp(t, 0, 100);
+    (x.fentanyl_tariff_pct > 0 ? 5 * (1 - x.precursor_cooperation) : 0)
+  );
+}
+
+/** The target given the measures' part and US magnet supply (a shortage raises tension). */
+export function tensionTargetAt(fromMeasures: number, supplyIndex: number): number {
+  return clamp(fromMeasures + 20 * Math.max(0, 0.9 - supplyIndex), 0, 100);
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

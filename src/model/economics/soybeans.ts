@@ -19,8 +19,17 @@ export interface SoybeanOutcome {
 }
 
 export function soybeanFlows(soy: SoybeanState, tariffPct: number, referenceTariffPct: number, p: SoybeanParams): SoybeanOutcome {
-  let market = p.us_reference_mmt * Math.pow((1 + tariffPct / 100) / (1 + referenceTariffPct / 100), -p.substitution_elasticity);
-  if (soy.boycott) market *= p.boycott_factor;
+  return soybeanSplit(soy, privateSoybeanDemandMmt(tariffPct, referenceTariffPct, soy.boycott, p), p);
+}
+
+/** What private crushers buy from the US at this tariff (a boycott cuts it too); fixed while the tariff is. */
+export function privateSoybeanDemandMmt(tariffPct: number, referenceTariffPct: number, boycott: boolean, p: SoybeanParams): number {
+  const market = p.us_reference_mmt * Math.pow((1 + tariffPct / 100) / (1 + referenceTariffPct / 100), -p.substitution_elasticity);
+  return boycott ? market * p.boycott_factor : market;
+}
+
+/** Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. */
+export function soybeanSplit(soy: SoybeanState, market: number, p: SoybeanParams): SoybeanOutcome {
   const committed = soy.boycott ? 0 : soy.commitment_mmt * soy.compliance;
   const other = Math.min(p.other_suppliers_mmt, p.demand_mmt);
   const us = Math.min(Math.max(market, committed), p.demand_mmt - other);

@@ -53,7 +53,7 @@ export function logLongRunQuantity(logPartner: number, logOther: number, share: 
 }
 
 /** What does not change from step to step while the layers, fees and parameters stay put. */
-interface Prices {
+export interface Prices {
   params: TradeParams;
   /** Log price of the partner's goods to buyers, relative to 2024 (plain array: positions share it). */
   log_price: number[];
@@ -83,7 +83,7 @@ function sameParams(a: TradeParams, b: TradeParams): boolean {
   );
 }
 
-function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
+export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
   const hit = priceCache.get(layers);
   if (hit && (hit.params === p || sameParams(hit.params, p))) return hit;
   const n = segments.length;
@@ -135,8 +135,15 @@ export function directionFlows(
   baseValueBn: number,
   p: TradeParams,
 ): { result: DirectionResult; position: TradePosition } {
-  const pr = prices(layers, segments, baseValueBn, p);
-  const n = segments.length;
+  return flowsAt(prices(layers, segments, baseValueBn, p), position, p);
+}
+
+/**
+ * The same at prices worked out beforehand (step() keeps them while the policy stays put). `p` gives
+ * the adjustment speeds, which the prices do not depend on (nor does their cache compare them).
+ */
+export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): { result: DirectionResult; position: TradePosition } {
+  const n = pr.log_price.length;
   const logQty = new Array<number>(n);
   let imports = 0;
   let revenue = 0;

@@ -1,0 +1,105 @@
+// What a step needs that changes only when the measures in force or the parameters do: prices and
+// long-run quantities, average tariffs, the soybean tariff and private demand, the truce, the part of
+// the tension target the measures set. Moves are rare and steps many, so step() works these out once
+// per regime rather than once per step. A pure function of (policy, parameters), cached.
+
+import { derived, type Derived } from './derived.js';
+import { tensionFromMeasures } from './economics/escalation.js';
+import { privateSoybeanDemandMmt } from './economics/soybeans.js';
+import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
+import { type Prices, prices, type TradeParams } from './economics/trade.js';
+import type { Params } from './params.js';
+import { techRestriction } from './reducers/tech.js';
+import type { State } from './types.js';
+
+export interface Regime {
+  /** The state it was worked out for (only its measures matter) and the parameters. */
+  state: State;
+  params: Params;
+  derived: Derived;
+  tech_restriction: number;
+  import_trade: TradeParams;
+  export_trade: TradeParams;
+  import_prices: Prices;
+  export_prices: Prices;
+  us_tariffs: SegmentTariffs;
+  cn_tariffs: SegmentTariffs;
+  cn_soybean_tariff_pct: number;
+  /** US soybeans China's private crushers buy at that tariff, MMT a year. */
+  private_soybean_demand_mmt: number;
+  truce_active: boolean;
+  tension_from_measures: number;
+}
+
+/** The measures a regime depends on are the same (the step, record and continuous quantities aside). */
+function sameMeasures(a: State, b: State): boolean {
+  return (
+    a.us_layers === b.us_layers &&
+    a.cn_layers === b.cn_layers &&
+    a.agreements === b.agreements &&
+    a.tech === b.tech &&
+    a.us_port_fees === b.us_port_fees &&
+    a.cn_port_fees === b.cn_port_fees &&
+    a.precursor_cooperation === b.precursor_cooperation &&
+    a.rare_earths.curb === b.rare_earths.curb &&
+    a.soybeans.boycott === b.soybeans.boycott &&
+    a.us_import_segments === b.us_import_segments &&
+    a.us_export_segments === b.us_export_segments &&
+    a.step_unit === b.step_unit
+  );
+}
+
+function build(s: State, p: Params): Regime {
+  const d = derived(p, s.step_unit);
+  const restriction = techRestriction(s.tech);
+  const importTrade = d.imports[s.us_port_fees ? 1 : 0];
+  const exportTrade = d.exports(s.cn_port_fees, restriction);
+  const usTariffs = segmentTariffs(s.us_layers, s.us_import_segments);
+  const cnTariffs = segmentTariffs(s.cn_layers, s.us_export_segments);
+  const soyIndex = s.us_export_segments.findIndex((x) => x.name === 'soybeans');
+  const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
+  const soyReference = soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3;
+  const truce = s.agreements.some((a) => a.active && a.is_truce);
+  const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
+  return {
+    state: s,
+    params: p,
+    derived: d,
+    tech_restriction: restriction,
+    import_trade: importTrade,
+    export_trade: exportTrade,
+    import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),
+    export_prices: prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade),
+    us_tariffs: usTariffs,
+    cn_tariffs: cnTariffs,
+    cn_soybean_tariff_pct: soyTariff,
+    private_soybean_demand_mmt: privateSoybeanDemandMmt(soyTariff, soyReference, s.soybeans.boycott, d.soybeans),
+    truce_active: truce,
+    tension_from_measures: tensionFromMeasures({
+      us_tariff_pct: usTariffs.average_pct,
+      cn_tariff_pct: cnTariffs.average_pct,
+      curb: s.rare_earths.curb,
+      tech_restriction: restriction,
+      port_fees: (s.us_port_fees ? 1 : 0) + (s.cn_port_fees ? 1 : 0),
+      truce_active: truce,
+      precursor_cooperation: s.precursor_cooperation,
+      fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
+    }),
+  };
+}
+
+// The last few regimes: a batch worker steps one run at a time, so the last one nearly always fits;
+// play interleaves a few branches and the fan's runs.
+const recent: Regime[] = [];
+const RECENT = 4;
+
+export function regimeOf(s: State, p: Params): Regime {
+  for (let i = 0; i < recent.length; i++) {
+    const r = recent[i];
+    if (r.params === p && sameMeasures(r.state, s)) return r;
+  }
+  const r = build(s, p);
+  if (recent.length >= RECENT) recent.pop();
+  recent.unshift(r);
+  return r;
+}
