@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../src/model/metrics.js';
+import { METRIC_NAMES, writeMetrics } from '../src/model/metrics.js';
 import { step } from '../src/model/step.js';
 import { applyMove } from '../src/model/reducers/index.js';
 import type { State } from '../src/model/types.js';
@@ -16,8 +16,12 @@ describe('step', () => {
     expect(JSON.stringify(s0)).toBe(before);
     expect(a).toEqual(b);
     expect(a.state.step).toBe(1);
-    // The batch reads metrics in this order (batch/simulate.ts).
+    // Rows list metrics in this order, and the batch writes them in it (writeMetrics).
     expect(Object.keys(a.metrics)).toEqual([...METRIC_NAMES]);
+    const out = new Float64Array(METRIC_NAMES.length + 2).fill(NaN);
+    writeMetrics(a.metrics, out, 1);
+    expect(Array.from(out)).toEqual([NaN, ...METRIC_NAMES.map((name) => a.metrics[name]), NaN]);
+    expect(new Set(METRIC_NAMES.map((name) => a.metrics[name])).size).toBeGreaterThan(10); // distinct enough to catch a swap
     expect(a.state.rng).not.toEqual(s0.rng);
   });
 

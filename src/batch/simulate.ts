@@ -1,12 +1,12 @@
-// One chunk of a batch: runs [start, end) of every arm, through the same runParams/startState/advance
+// One chunk of a batch: runs [start, end) of every arm, through the same startRun/advance
 // as `run`, so run i here is `run --seed S --run-index i`. What it returns depends only on the plan
 // and the run indices, never on the worker that computed it.
 
 import { dateOfStep } from '../model/calendar.js';
-import type { Metrics } from '../model/metrics.js';
+import { type Metrics, writeMetrics } from '../model/metrics.js';
 import type { Scenario } from '../scenario/compile.js';
 import { loadScenario } from '../scenario/load.js';
-import { advance, runParams, runRngs, startState } from '../sim/run.js';
+import { advance, startRun } from '../sim/run.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
 import { csvPrefix, csvRowTail } from './csv.js';
@@ -44,19 +44,13 @@ export function armScenario(arm: Arm): Scenario {
 
 /** Steps one run of a scenario, writing its metrics step-major into `out`. */
 export function runInto(scn: Scenario, seed: string, run: number, steps: number, out: Float64Array): void {
-  const params = runParams(scn, seed, run);
-  let state = startState(scn, seed, run, params);
+  const { params, state: start, rngs } = startRun(scn, seed, run);
+  let state = start;
   let last: Metrics | null = null;
-  const rngs = runRngs(state);
   for (let t = 0; t < steps; t++) {
     const r = advance(scn, state, params, last, [], rngs);
-    const m = r.metrics;
-    const at = t * M;
-    // step() builds metrics with their keys in METRIC_NAMES order (a test holds it to that):
-    // reading them in order is much cheaper than 21 lookups by name.
-    const values = Object.values(m);
-    for (let k = 0; k < M; k++) out[at + k] = values[k];
-    last = m;
+    writeMetrics(r.metrics, out, t * M);
+    last = r.metrics;
     state = r.state;
   }
 }

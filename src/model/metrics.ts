@@ -35,3 +35,31 @@ export type Metrics = Record<MetricName, number>;
 export function isMetricName(name: string): name is MetricName {
   return (METRIC_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * A step's metrics into `out` from `at`, in METRIC_NAMES order (a test holds the two lists together).
+ * Spelled out because the batch's hot loop calls it for every step of every run.
+ */
+export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
+  out[at] = m.us_tariff_on_cn_pct;
+  out[at + 1] = m.cn_tariff_on_us_pct;
+  out[at + 2] = m.rare_earth_curb;
+  out[at + 3] = m.us_rare_earth_supply_index;
+  out[at + 4] = m.soybean_purchases_mmt;
+  out[at + 5] = m.us_imports_from_cn_bn;
+  out[at + 6] = m.us_exports_to_cn_bn;
+  out[at + 7] = m.us_tariff_revenue_bn;
+  out[at + 8] = m.us_consumer_price_pct;
+  out[at + 9] = m.us_deadweight_loss_bn;
+  out[at + 10] = m.escalation_index;
+  out[at + 11] = m.truce_active;
+  out[at + 12] = m.cn_soybean_tariff_pct;
+  out[at + 13] = m.soybean_commitment_mmt;
+  out[at + 14] = m.soybean_purchased_cumulative_mmt;
+  out[at + 15] = m.brazil_soybeans_to_cn_mmt;
+  out[at + 16] = m.us_magnet_inventory_weeks;
+  out[at + 17] = m.non_china_magnet_capacity_share;
+  out[at + 18] = m.us_tariff_on_others_pct;
+  out[at + 19] = m.us_tech_restriction;
+  out[at + 20] = m.precursor_cooperation;
+}

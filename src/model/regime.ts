@@ -1,6 +1,6 @@
 // What a step needs that changes only when the measures in force or the parameters do: prices and
 // long-run quantities, average tariffs, the soybean tariff and private demand, the truce, the part of
-// the tension target the measures set. Moves are rare and steps many, so step() works these out once
+// the tension target the measures set, the next deadline. Moves are rare and steps many, so step() works these out once
 // per regime rather than once per step. A pure function of (policy, parameters), cached.
 
 import { derived, type Derived } from './derived.js';
@@ -29,6 +29,16 @@ export interface Regime {
   private_soybean_demand_mmt: number;
   truce_active: boolean;
   tension_from_measures: number;
+  /** The first step at which an active agreement or a layer expires (Infinity: none does). */
+  next_deadline_step: number;
+}
+
+function nextDeadlineStep(s: State): number {
+  let next = Infinity;
+  for (const a of s.agreements) if (a.active && a.expires_step !== null && a.expires_step < next) next = a.expires_step;
+  for (const l of s.us_layers) if (l.expires_step !== null && l.expires_step < next) next = l.expires_step;
+  for (const l of s.cn_layers) if (l.expires_step !== null && l.expires_step < next) next = l.expires_step;
+  return next;
 }
 
 /** The measures a regime depends on are the same (the step, record and continuous quantities aside). */
@@ -85,6 +95,7 @@ function build(s: State, p: Params): Regime {
       precursor_cooperation: s.precursor_cooperation,
       fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
     }),
+    next_deadline_step: nextDeadlineStep(s),
   };
 }
 

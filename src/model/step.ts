@@ -63,21 +63,8 @@ export function reduceMoves(state: State, moves: SourcedMove[]): { state: State;
   return { state: s, events };
 }
 
-function due(step: number, expires: number | null): boolean {
-  return expires !== null && expires <= step;
-}
-
-/** Most steps no deadline is due: a plain loop finds that without allocating. */
-function deadlineDue(s: State): boolean {
-  for (const a of s.agreements) if (a.active && due(s.step, a.expires_step)) return true;
-  for (const l of s.us_layers) if (due(s.step, l.expires_step)) return true;
-  for (const l of s.cn_layers) if (due(s.step, l.expires_step)) return true;
-  return false;
-}
-
 /** Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back. */
 function deadlines(state: State, events: SimEvent[]): State {
-  if (!deadlineDue(state)) return state;
   // A pure function of the policy state, like the moves: remembered (moveMemo.ts).
   const out = memoized(state.agreements, state, () => lapseAndExpire(state));
   for (const e of out.events) events.push(e);
@@ -111,9 +98,13 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
 export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng)): StepResult {
   const moved = applyMoves(state, moves);
   const events = moved.events;
-  const s = deadlines(moved.state, events);
+  let s = moved.state;
+  let g = regimeOf(s, params);
+  if (g.next_deadline_step <= s.step) {
+    s = deadlines(s, events);
+    g = regimeOf(s, params);
+  }
   const p = params;
-  const g = regimeOf(s, params);
   const d = g.derived;
   const w = d.weeks_per_step;
   const restriction = g.tech_restriction;

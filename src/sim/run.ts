@@ -75,6 +75,14 @@ export function runRngs(state: State): RunRngs {
   return { shocks: rngFromState(state.rng), decisions: rngFromState(state.decision_rng) };
 }
 
+/** A run's parameters, start state and live streams: each stream is seeded once (seeding costs more than a step). */
+export function startRun(scn: Scenario, seed: string, runIndex: number | null): { params: Params; state: State; rngs: RunRngs } {
+  const params = runParams(scn, seed, runIndex);
+  const rngs = { shocks: stream(seed, runIndex, 'shocks'), decisions: stream(seed, runIndex, 'decisions') };
+  const state = initialState(scn.baseline, { start_date: scn.start, step_unit: scn.step_unit, rng: rngs.shocks.state(), decision_rng: rngs.decisions.state(), params });
+  return { params, state, rngs };
+}
+
 /**
  * Steps the state once: the script's moves for this step, then what the rules and strategies
  * decide (given the previous step's metrics), then any extra moves (a user's, in play).
@@ -121,12 +129,11 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): RunResult {
   const seed = String(opts.seed ?? scn.seed);
   const runIndex = opts.run_index ?? null;
   const steps = opts.steps ?? scn.horizon;
-  const params = runParams(scn, seed, runIndex);
-  let state = startState(scn, seed, runIndex, params);
+  const { params, state: start, rngs } = startRun(scn, seed, runIndex);
+  let state = start;
   const rows: Row[] = [];
   const events: SimEvent[] = [];
   let last: Metrics | null = null;
-  const rngs = runRngs(state);
   for (let k = 0; k < steps; k++) {
     const r = advance(scn, state, params, last, [], rngs);
     last = r.metrics;
