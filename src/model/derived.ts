@@ -21,8 +21,6 @@ export interface Derived {
   exports(fees: boolean, restriction: number): TradeParams;
 }
 
-const cache = new WeakMap<Params, Partial<Record<StepUnit, Derived>>>();
-
 function build(p: Params, unit: StepUnit): Derived {
   const w = weeksPerStep(unit);
   const adjustment = 1 - Math.pow(0.5, w / p.trade_adjustment_half_life_weeks);
@@ -72,8 +70,15 @@ function build(p: Params, unit: StepUnit): Derived {
   };
 }
 
+// The last few parameter sets: a batch draws a new set every run, and a weak map keyed on each would
+// leave the collector thousands of dead entries to sweep.
+const recent: { params: Params; unit: StepUnit; derived: Derived }[] = [];
+const RECENT = 8;
+
 export function derived(p: Params, unit: StepUnit): Derived {
-  let byUnit = cache.get(p);
-  if (!byUnit) cache.set(p, (byUnit = {}));
-  return (byUnit[unit] ??= build(p, unit));
+  for (let i = 0; i < recent.length; i++) if (recent[i].params === p && recent[i].unit === unit) return recent[i].derived;
+  const d = build(p, unit);
+  if (recent.length >= RECENT) recent.pop();
+  recent.unshift({ params: p, unit, derived: d });
+  return d;
 }
