@@ -8,16 +8,28 @@ export interface Rng {
   /** Uniform on [0, 1). */
   next(): number;
   state(): RngState;
+  /** Uniforms drawn so far: tells whether the state moved without copying it. */
+  draws(): number;
+}
+
+function wrap(prng: ReturnType<typeof seedrandom.alea>): Rng {
+  let n = 0;
+  return {
+    next: () => {
+      n++;
+      return prng();
+    },
+    state: () => prng.state() as RngState,
+    draws: () => n,
+  };
 }
 
 export function rngFromSeed(seed: string): Rng {
-  const prng = seedrandom.alea(seed, { state: true });
-  return { next: () => prng(), state: () => prng.state() as RngState };
+  return wrap(seedrandom.alea(seed, { state: true }));
 }
 
 export function rngFromState(state: RngState): Rng {
-  const prng = seedrandom.alea('', { state: { ...state } });
-  return { next: () => prng(), state: () => prng.state() as RngState };
+  return wrap(seedrandom.alea('', { state: { ...state } }));
 }
 
 /** Standard normal draw (Box-Muller; one uniform pair per draw keeps streams aligned). */

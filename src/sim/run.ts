@@ -101,6 +101,7 @@ export function advance(
   let s = state;
   if (scn.deciders.length > 0) {
     const rng = rngs ? rngs.decisions : rngFromState(state.decision_rng);
+    const drawn = rng.draws();
     const view: DecisionView = { state, metrics: last, params, rng, memory: state.decision_memory };
     // The script's own list when nobody adds to it: its identity lets step() re-use its outcome.
     for (const decide of scn.deciders) {
@@ -109,11 +110,8 @@ export function advance(
       if (moves === scripted) moves = [...scripted];
       for (const m of decided) moves.push(m);
     }
-    const r = rng.state();
-    const d = state.decision_rng;
     // Most steps nobody draws or remembers anything: then the state needs no copy.
-    if (view.memory !== state.decision_memory || r.c !== d.c || r.s0 !== d.s0 || r.s1 !== d.s1 || r.s2 !== d.s2)
-      s = withChanges(state, { decision_rng: r, decision_memory: view.memory });
+    if (view.memory !== state.decision_memory || rng.draws() !== drawn) s = withChanges(state, { decision_rng: rng.state(), decision_memory: view.memory });
   }
   if (extra.length) moves = [...moves, ...extra];
   try {
