@@ -33,6 +33,11 @@ export interface DirectionResult {
   deadweight_loss_bn: number;
 }
 
+/** A step's flows in one direction (flat: the hot loop makes two a step) and where buyers stand after it. */
+export interface DirectionFlows extends DirectionResult {
+  position: TradePosition;
+}
+
 /** Price of the partner's goods to buyers, relative to 2024, given complete or partial pass-through. */
 export function priceFactor(tariffPct: number, referencePct: number, passThrough: number): number {
   return 1 + passThrough * ((1 + tariffPct / 100) / (1 + referencePct / 100) - 1);
@@ -135,14 +140,15 @@ export function directionFlows(
   baseValueBn: number,
   p: TradeParams,
 ): { result: DirectionResult; position: TradePosition } {
-  return flowsAt(prices(layers, segments, baseValueBn, p), position, p);
+  const f = flowsAt(prices(layers, segments, baseValueBn, p), position, p);
+  return { result: { imports_bn: f.imports_bn, revenue_bn: f.revenue_bn, excess_duty_bn: f.excess_duty_bn, deadweight_loss_bn: f.deadweight_loss_bn }, position: f.position };
 }
 
 /**
  * The same at prices worked out beforehand (step() keeps them while the policy stays put). `p` gives
  * the adjustment speeds, which the prices do not depend on (nor does their cache compare them).
  */
-export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): { result: DirectionResult; position: TradePosition } {
+export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): DirectionFlows {
   const n = pr.log_price.length;
   const logQty = new Array<number>(n);
   let imports = 0;
@@ -168,8 +174,7 @@ export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): { 
     }
   }
   // The price array is shared with the cache: a position never mutates it.
-  const next = { log_qty: logQty, log_price: pr.log_price };
-  return { result: { imports_bn: imports, revenue_bn: revenue, excess_duty_bn: excess, deadweight_loss_bn: dwl }, position: next };
+  return { imports_bn: imports, revenue_bn: revenue, excess_duty_bn: excess, deadweight_loss_bn: dwl, position: { log_qty: logQty, log_price: pr.log_price } };
 }
 
 /** A fully adjusted position under the given layers (used at the start of a run). */
