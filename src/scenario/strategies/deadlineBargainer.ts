@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { id } from '../schema/common.js';
+import type { Agreement } from '../../model/types.js';
 import type { DecisionView } from '../compile.js';
 import { fmt, stepsOfWeeks, watchedAgreement } from './common.js';
 import { capPct, layer, noise, stepPp } from './params.js';
@@ -23,16 +24,27 @@ export const deadlineBargainerSchema = z.strictObject({
 export function deadlineBargainer(p: z.infer<typeof deadlineBargainerSchema>, ctx: StrategyContext): Strategy {
   const before = p.decide_steps_before ?? 0;
   const maxTension = p.max_escalation_index ?? 60;
+  const maxText = fmt(maxTension);
   const extendSteps = stepsOfWeeks(p.extend_weeks ?? 52, ctx.step_unit);
+  // The agreement it watches changes only with the agreements array (replaced, never mutated):
+  // remember the last one, as it is asked every step of every run.
+  let seen: Agreement[] | null = null;
+  let watched: Agreement | null = null;
   const decide = (view: DecisionView): Intent => {
     const s = view.state;
-    const a = watchedAgreement(s, p.agreement);
+    if (s.agreements !== seen) {
+      seen = s.agreements;
+      watched = watchedAgreement(s, p.agreement);
+    }
+    const a = watched;
     if (a === null || (a.expires_step as number) - s.step !== before) return IDLE;
     const until = (a.expires_step as number) + extendSteps;
     const tension = s.escalation_index;
+    // The reason is written only if a move is made: most decisions meet a truce the script has
+    // already replaced, and formatting numbers costs more than the rest of the decision.
     return tension <= maxTension
-      ? { kind: 'extend', agreement: a.id, until, why: `deadline bargainer: tension ${fmt(tension)} <= ${fmt(maxTension)}, extends ${a.label}` }
-      : { kind: 'lapse', agreement: a.id, until, why: `deadline bargainer: tension ${fmt(tension)} > ${fmt(maxTension)}, lets ${a.label} lapse` };
+      ? { kind: 'extend', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} <= ${maxText}, extends ${a.label}`; } }
+      : { kind: 'lapse', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} > ${maxText}, lets ${a.label} lapse`; } };
   };
   return { name: 'deadline_bargainer', noise: p.noise ?? 0, step_pp: p.step_pp ?? 10, cap_pct: p.cap_pct ?? 125, decide };
 }
