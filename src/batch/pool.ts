@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { ChunkResult, ChunkTask } from './simulate.js';
+import type { WarmTask } from './worker.js';
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -13,6 +14,8 @@ export function defaultWorkers(): number {
 
 export interface Pool {
   run(task: ChunkTask): Promise<ChunkResult>;
+  /** Has every worker load its modules and compile these scenario files (absolute paths) now. */
+  warm(files: string[]): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,10 @@ export function workerPool(workers: number): Pool {
   });
   return {
     run: (task) => pool.run(task) as Promise<ChunkResult>,
+    // One task per worker: each idle worker takes one. A failure is left to the main thread to report.
+    warm: (files) => {
+      for (let i = 0; i < workers; i++) pool.run({ warm: files } satisfies WarmTask).catch(() => {});
+    },
     close: () => pool.destroy(),
   };
 }

@@ -31,7 +31,7 @@ export interface ChunkResult {
 const loaded = new Map<string, Scenario>();
 
 /** The arm's scenario, with the swept parameter pinned (its draw still consumes its uniform). */
-export function armScenario(arm: Arm): Scenario {
+export function armScenario(arm: Pick<Arm, 'file' | 'pin'>): Scenario {
   const key = `${arm.file}|${arm.pin ? `${arm.pin.param}=${arm.pin.value}` : ''}`;
   let scn = loaded.get(key);
   if (!scn) {
