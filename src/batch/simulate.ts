@@ -2,14 +2,13 @@
 // as `run`, so run i here is `run --seed S --run-index i`. What it returns depends only on the plan
 // and the run indices, never on the worker that computed it.
 
-import { dateOfStep } from '../model/calendar.js';
 import { type Metrics, writeMetrics } from '../model/metrics.js';
 import type { Scenario } from '../scenario/compile.js';
 import { loadScenario } from '../scenario/load.js';
 import { advance, startRun } from '../sim/run.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
-import { csvPrefix, csvRowTail } from './csv.js';
+import { CsvRows } from './csv.js';
 import { type Arm, type Plan, seriesOrder } from './plan.js';
 import { METRICS as M, type Series } from './series.js';
 
@@ -61,22 +60,14 @@ export function simulateChunk(task: ChunkTask): ChunkResult {
   const values = plan.arms.map((a) => new Float64Array(a.steps * M));
   const order = seriesOrder(plan);
   const accs = order.map(({ arm, minus }) => new ChunkAccumulator(plan.arms[arm].steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS, plan.arms[arm].scenario));
-  const dates = task.csv ? plan.arms.map((a) => Array.from({ length: a.steps }, (_, t) => `,${t},${dateOfStep(a.start, a.step_unit, t)}`)) : [];
-  const prefixes = task.csv ? plan.arms.map((a) => csvPrefix(a)) : [];
-  let csv = '';
+  const rows = task.csv ? new CsvRows(plan) : null;
   for (let run = start; run < end; run++) {
     for (let a = 0; a < scns.length; a++) runInto(scns[a], plan.seed, run, plan.arms[a].steps, values[a]);
     for (let s = 0; s < order.length; s++) {
       const { arm, minus } = order[s];
       accs[s].add(values[arm], minus === null ? null : values[minus]);
     }
-    if (task.csv) {
-      for (let a = 0; a < scns.length; a++) {
-        const v = values[a];
-        const head = prefixes[a] + run;
-        for (let t = 0; t < plan.arms[a].steps; t++) csv += head + dates[a][t] + csvRowTail(v, t * M) + '\n';
-      }
-    }
+    if (rows) for (let a = 0; a < scns.length; a++) rows.addRun(a, run, values[a]);
   }
-  return { start, end, series: accs.map((x) => x.result()), csv: task.csv ? new TextEncoder().encode(csv) : null };
+  return { start, end, series: accs.map((x) => x.result()), csv: rows ? rows.take() : null };
 }
