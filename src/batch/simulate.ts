@@ -34,7 +34,8 @@ export function armScenario(arm: Pick<Arm, 'file' | 'pin'>): Scenario {
   const key = `${arm.file}|${arm.pin ? `${arm.pin.param}=${arm.pin.value}` : ''}`;
   let scn = loaded.get(key);
   if (!scn) {
-    const base = loadScenario(arm.file);
+    // A sweep's arms share their file's one load (the warm-up's): loading is the slow part.
+    const base = arm.pin ? armScenario({ file: arm.file, pin: null }) : loadScenario(arm.file);
     scn = arm.pin ? { ...base, param_specs: { ...base.param_specs, [arm.pin.param]: { central: arm.pin.value, low: arm.pin.value, high: arm.pin.value } } } : base;
     loaded.set(key, scn);
   }

@@ -4,15 +4,14 @@
 import './terminalEnv.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { listCommand } from './commands/list.js';
-import { runCommand } from './commands/run.js';
-import { validateCommand } from './commands/validate.js';
-import { exitCodeFor } from './errors.js';
+
+// Commands (and errors.ts, which reaches the scenario code) are imported when used: a batch starts
+// its workers before this thread loads the model and the scenarios.
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function fail(e: unknown): never {
-  const { code, message } = exitCodeFor(e);
+async function fail(e: unknown): Promise<never> {
+  const { code, message } = (await import('./errors.js')).exitCodeFor(e);
   process.stderr.write(`tariff-sim: ${message}\n`);
   process.exit(code);
 }
@@ -24,7 +23,7 @@ function action<A extends unknown[]>(body: (...args: A) => void | number | Promi
       const code = await body(...args);
       if (typeof code === 'number' && code !== 0) process.exitCode = code;
     } catch (e) {
-      fail(e);
+      await fail(e);
     }
   };
 }
@@ -50,7 +49,7 @@ export function buildProgram(): Command {
     .option('--csv', 'every step as CSV')
     .option('--out <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  tariff-sim run busan-truce\n  tariff-sim run scenarios/rare-earth-squeeze.yaml --csv --out squeeze.csv\n  tariff-sim run busan-truce --seed 7 --run-index 42 --json')
-    .action(action((scenario: string, flags) => runCommand(scenario, flags)));
+    .action(action(async (scenario: string, flags) => (await import('./commands/run.js')).runCommand(scenario, flags)));
 
   program
     .command('batch')
@@ -69,7 +68,13 @@ export function buildProgram(): Command {
     .option('--shard <k/n>', 'compute the k-th of n parts of the runs and write a part file for `merge`')
     .option('--resume', 'finish a batch stopped by Ctrl-C, SIGTERM or a failure, from the checkpoint beside --out (same command otherwise)')
     .addHelpText('after', '\nExamples:\n  tariff-sim batch busan-truce truce-lapses rare-earth-squeeze --runs 10000 --baseline busan-truce\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv\n  tariff-sim batch busan-truce --runs 1000 --sweep armington_sigma=2:8:4 --report sweep.html\n  tariff-sim batch busan-truce --runs 1000000 --shard 3/8 --out part-3.json\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv --resume   # after Ctrl-C\n\nWith --out, finished runs are checkpointed in FILE.checkpoint.json (and FILE.checkpoint.rows for --csv);\nCtrl-C or SIGTERM stops the workers, keeps the checkpoint and exits 130 or 143; FILE itself is only\never written whole. The same command with --resume gives byte-identical output.')
-    .action(action(async (scenarios: string[], flags) => (await import('./commands/batch.js')).batchCommand(scenarios, flags)));
+    .action(
+      action(async (scenarios: string[], flags) => {
+        // The workers take about as long to start (modules, scenarios) as this thread takes to load and plan.
+        const pool = (await import('../batch/pool.js')).earlyPool(scenarios, flags);
+        return (await import('./commands/batch.js')).batchCommand(scenarios, flags, pool);
+      }),
+    );
 
   program
     .command('merge')
@@ -85,13 +90,13 @@ export function buildProgram(): Command {
     .description('check scenario files: schema, seeds, and a dry run of their scripts')
     .argument('<file...>', 'scenario files')
     .addHelpText('after', '\nExamples:\n  tariff-sim validate scenarios/*.yaml')
-    .action(action((files: string[]) => validateCommand(files)));
+    .action(action(async (files: string[]) => (await import('./commands/validate.js')).validateCommand(files)));
 
   program
     .command('list')
     .description('list the shipped scenarios')
     .addHelpText('after', '\nExamples:\n  tariff-sim list')
-    .action(action(() => listCommand()));
+    .action(action(async () => (await import('./commands/list.js')).listCommand()));
 
   program
     .command('schema')
@@ -111,7 +116,7 @@ export function buildProgram(): Command {
   program
     .command('start', { hidden: true })
     .description('what `npm start` runs: play busan-truce on a terminal, else run it')
-    .action(action(async () => (process.stdin.isTTY && process.stdout.isTTY ? (await import('./commands/play.js')).playCommand('busan-truce') : runCommand('busan-truce', {}))));
+    .action(action(async () => (process.stdin.isTTY && process.stdout.isTTY ? (await import('./commands/play.js')).playCommand('busan-truce') : (await import('./commands/run.js')).runCommand('busan-truce', {}))));
 
   return program;
 }
@@ -125,7 +130,7 @@ export async function main(argv: string[]): Promise<void> {
       // Help and version exit 0; every usage mistake exits 2 (commander already printed it).
       process.exit(e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2);
     }
-    fail(e);
+    await fail(e);
   }
 }
 

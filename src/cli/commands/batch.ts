@@ -2,16 +2,17 @@
 // a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
 
 import { resolve } from 'node:path';
-import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid, workerPool } from '../../batch/index.js';
+import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
 import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
+import { earlyPool } from '../../batch/pool.js';
 import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
 import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario } from '../../scenario/compile.js';
-import { loadScenario, resolveScenarioPath } from '../../scenario/load.js';
+import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
@@ -118,26 +119,8 @@ function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Pla
   }
 }
 
-/**
- * The worker pool, started before the main thread loads and checks the scenarios: the workers load
- * their modules and compile the scenarios meanwhile, which halves a batch's start-up. Null when the
- * flags are wrong (planBatch says how).
- */
-function earlyPool(args: string[], flags: BatchFlags): Pool | null {
-  try {
-    const runs = parseIntFlag('runs', flags.runs, 1, 1e9);
-    const workers = parseIntFlag('workers', flags.workers, 1, 256) ?? defaultWorkers();
-    if (runs === undefined) return null;
-    const pool = workerPool(Math.min(workers, runs));
-    pool.warm(args.map((a) => resolve(resolveScenarioPath(a))));
-    return pool;
-  } catch {
-    return null;
-  }
-}
-
-export async function batchCommand(args: string[], flags: BatchFlags): Promise<number | void> {
-  const pool = earlyPool(args, flags);
+/** `pool`: started early by the caller (see earlyPool), else here; closed when the batch ends. */
+export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool | null = earlyPool(args, flags)): Promise<number | void> {
   try {
     return await batchWith(pool, args, flags);
   } finally {
