@@ -93,6 +93,7 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
   if (hit && (hit.params === p || sameParams(hit.params, p))) return hit;
   const n = segments.length;
   const t = segmentTariffs(layers, segments);
+  const other = otherSide(segments, t.other_pct, baseValueBn, p);
   const out: Prices = {
     params: p,
     log_price: new Array<number>(n).fill(0),
@@ -107,25 +108,63 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     const ref = seg.reference_tariff_pct;
     const withFee = t.partner_pct[i] + p.fee_pct;
     const pPartner = priceFactor(withFee, ref, p.pass_through);
-    const pOther = priceFactor(t.other_pct[i], seg.reference_other_tariff_pct, p.pass_through);
-    const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
     // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
     const world = pPartner / ((1 + withFee / 100) / (1 + ref / 100));
-    const logOther = Math.log(pOther);
     out.log_price[i] = Math.log(pPartner);
-    out.log_long_run_qty[i] = logLongRunQuantity(out.log_price[i], logOther, seg.partner_share, p.sigma, p.demand_elasticity);
-    out.value_per_qty_bn[i] = baseValueBn * seg.share * world * factor;
+    out.log_long_run_qty[i] = logLongRunQuantity(out.log_price[i], other.log_other[i], seg.partner_share, p.sigma, p.demand_elasticity);
+    out.value_per_qty_bn[i] = baseValueBn * seg.share * world * other.factor[i];
     out.tariff_pct[i] = t.partner_pct[i];
-    const t0 = p.counterfactual_tariff_pct;
-    out.gap_pct[i] = Math.max(0, t.partner_pct[i] - t0);
-    if (out.gap_pct[i] > 0) {
-      const p0 = priceFactor(t0, ref, p.pass_through);
-      const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
-      out.value0_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantity(Math.log(p0), logOther, seg.partner_share, p.sigma, p.demand_elasticity)) * w0 * factor;
-    }
+    out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
+    if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_bn[i];
   }
   priceCache.set(layers, out);
   return out;
+}
+
+/**
+ * What does not depend on the tariffs on the partner: third countries' prices, the controls' factor,
+ * and the long-run value at the counterfactual tariff. A run's moves mostly change the partner's
+ * tariffs, so these are kept for its later layer sets (the last few, by parameters and the tariffs
+ * on other origins).
+ */
+interface OtherSide {
+  params: TradeParams;
+  segments: TradeSegment[];
+  base_value_bn: number;
+  other_pct: Float64Array;
+  log_other: Float64Array;
+  factor: Float64Array;
+  value0_bn: Float64Array;
+}
+
+const otherSides: OtherSide[] = [];
+const OTHER_SIDES = 4;
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
+
+function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
+  for (const o of otherSides)
+    if (o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameParams(o.params, p)) && sameValues(o.other_pct, otherPct)) return o;
+  const n = segments.length;
+  const o: OtherSide = { params: p, segments, base_value_bn: baseValueBn, other_pct: otherPct, log_other: new Float64Array(n), factor: new Float64Array(n), value0_bn: new Float64Array(n) };
+  const t0 = p.counterfactual_tariff_pct;
+  for (let i = 0; i < n; i++) {
+    const seg = segments[i];
+    const ref = seg.reference_tariff_pct;
+    const logOther = Math.log(priceFactor(otherPct[i], seg.reference_other_tariff_pct, p.pass_through));
+    const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
+    const p0 = priceFactor(t0, ref, p.pass_through);
+    const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
+    o.log_other[i] = logOther;
+    o.factor[i] = factor;
+    o.value0_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantity(Math.log(p0), logOther, seg.partner_share, p.sigma, p.demand_elasticity)) * w0 * factor;
+  }
+  if (otherSides.length >= OTHER_SIDES) otherSides.pop();
+  otherSides.unshift(o);
+  return o;
 }
 
 /**
