@@ -7,6 +7,7 @@
 
 import type { Layout } from './bins.js';
 import { binBases, METRICS, MICRO, type Series, totalBins } from './series.js';
+import { type SparseSeries, sparseCounts } from './sparseSeries.js';
 
 /** Fold float partial sums into exact bigints this often: 512 runs of |x| < 1.7e7 stay below 2^53. */
 const FOLD_RUNS = 512;
@@ -180,9 +181,21 @@ export class ChunkAccumulator {
     this.counts.fill(0);
   }
 
+  /** The chunk's series; the accumulator is done with. */
   result(): Series<Uint32Array> {
-    this.fold();
+    const rest = this.finish();
     this.widen();
+    return { ...rest, counts: this.widened! };
+  }
+
+  /** The chunk's series with only the bins it touched (what crosses to the main thread); the accumulator is done with. */
+  sparseResult(): SparseSeries {
+    const rest = this.finish();
+    return { ...rest, ...sparseCounts(this.counts, this.widened) };
+  }
+
+  private finish(): Omit<Series, 'counts'> {
+    this.fold();
     const n = this.sumsMicros.length;
     const min = new Float64Array(n);
     const max = new Float64Array(n);
@@ -190,6 +203,6 @@ export class ChunkAccumulator {
       min[i] = this.state[s + MIN];
       max[i] = this.state[s + MAX];
     }
-    return { steps: this.steps, runs: this.runs, counts: this.widened!, sums: this.sumsMicros, min, max };
+    return { steps: this.steps, runs: this.runs, sums: this.sumsMicros, min, max };
   }
 }

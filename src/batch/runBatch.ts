@@ -5,7 +5,8 @@ import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { chunks, chunkSize, type Plan, seriesOrder } from './plan.js';
 import { type Pool, workerPool } from './pool.js';
 import type { ChunkResult } from './simulate.js';
-import { emptySeries, mergeInto, type Series } from './series.js';
+import { emptySeries, type Series } from './series.js';
+import { mergeSparseInto } from './sparseSeries.js';
 
 export interface BatchOptions {
   workers: number;
@@ -87,7 +88,7 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
       const r = await orAbort(inFlight.get(j)!, opts.signal);
       if (r === 'aborted') throw new Interrupted(list[j].start, merged);
       inFlight.delete(j);
-      r.series.forEach((s, i) => mergeInto(merged[i], s));
+      r.series.forEach((s, i) => mergeSparseInto(merged[i], s));
       if (opts.csv && r.csv !== null) await opts.csv(r.csv);
       done += r.end - r.start;
       opts.progress?.(done);

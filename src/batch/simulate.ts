@@ -10,7 +10,8 @@ import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
 import { CsvRows } from './csv.js';
 import { type Arm, type Plan, seriesOrder } from './plan.js';
-import { METRICS as M, type Series } from './series.js';
+import { METRICS as M } from './series.js';
+import type { SparseSeries } from './sparseSeries.js';
 
 export interface ChunkTask {
   plan: Plan;
@@ -22,7 +23,7 @@ export interface ChunkTask {
 export interface ChunkResult {
   start: number;
   end: number;
-  series: Series<Uint32Array>[];
+  series: SparseSeries[];
   /** The chunk's CSV rows as UTF-8: bytes live outside the JS heap, so they are freed as soon as written. */
   csv: Uint8Array | null;
 }
@@ -70,5 +71,5 @@ export function simulateChunk(task: ChunkTask): ChunkResult {
     }
     if (rows) for (let a = 0; a < scns.length; a++) rows.addRun(a, run, values[a]);
   }
-  return { start, end, series: accs.map((x) => x.result()), csv: rows ? rows.take() : null };
+  return { start, end, series: accs.map((x) => x.sparseResult()), csv: rows ? rows.take() : null };
 }
