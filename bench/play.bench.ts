@@ -18,7 +18,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const start = createSession(scn);
 const mid = reduce(reduce(reduce(start, { type: 'step10' }), { type: 'step10' }), { type: 'step10' });
 for (let i = 0; i < 3; i++) computeFan(scn, start.seed, currentSnapshot(start));
-for (const [label, s] of [['from step 0, 60 steps', start], ['from step 30, 30 steps', mid]] as const) {
+for (const [label, s] of [[`from step 0, ${scn.horizon} steps`, start], [`from step 30, ${scn.horizon - 30} steps`, mid]] as const) {
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -42,8 +42,13 @@ console.log(`fan of 200 runs in the background, from step 0: median ${ms(median(
 
 // A key, and a move from the palette, to the new frame on screen (fan running as in use).
 const app = render(createElement(App, { scn, io: { cwd: '.', exists: () => false, write: () => {} }, fanRuns: 200 }));
+// A frame that never comes (a changed label, say) fails the bench instead of spinning for ever.
 const until = async (check: (f: string) => boolean) => {
-  while (!check(app.lastFrame() ?? '')) await tick();
+  const deadline = performance.now() + 10_000;
+  while (!check(app.lastFrame() ?? '')) {
+    if (performance.now() > deadline) throw new Error(`bench: the frame never came; last frame:\n${app.lastFrame()}`);
+    await tick();
+  }
 };
 const settle = () => new Promise((r) => setTimeout(r, 40));
 await until((f) => f.includes('200/200 runs'));
@@ -54,7 +59,7 @@ for (let k = 1; k <= 20; k++) {
   const t = performance.now();
   const c = process.cpuUsage();
   app.stdin.write('n');
-  await until((f) => f.includes(`step ${k}/60`));
+  await until((f) => f.includes(`step ${k}/${scn.horizon}`));
   stepTimes.push(performance.now() - t);
   const d = process.cpuUsage(c);
   stepCpu.push((d.user + d.system) / 1000);
@@ -79,7 +84,7 @@ for (let k = 21; k <= 30; k++) {
   await settle();
   const t = performance.now();
   app.stdin.write('\r');
-  await until((f) => f.includes(`step ${k}/60`) && !f.includes('Move palette'));
+  await until((f) => f.includes(`step ${k}/${scn.horizon}`) && !f.includes('Move palette'));
   moveTimes.push(performance.now() - t);
 }
 app.unmount();
