@@ -5,6 +5,7 @@ import type { RareEarthParams } from './economics/rareEarths.js';
 import type { SoybeanParams } from './economics/soybeans.js';
 import type { TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
+import { recentOr } from './recent.js';
 import type { StepUnit } from './types.js';
 
 export interface Derived {
@@ -70,15 +71,9 @@ function build(p: Params, unit: StepUnit): Derived {
   };
 }
 
-// The last few parameter sets: a batch draws a new set every run, and a weak map keyed on each would
-// leave the collector thousands of dead entries to sweep.
+// A batch draws a new parameter set every run: the last few, not a weak map keyed on each.
 const recent: { params: Params; unit: StepUnit; derived: Derived }[] = [];
-const RECENT = 8;
 
 export function derived(p: Params, unit: StepUnit): Derived {
-  for (let i = 0; i < recent.length; i++) if (recent[i].params === p && recent[i].unit === unit) return recent[i].derived;
-  const d = build(p, unit);
-  if (recent.length >= RECENT) recent.pop();
-  recent.unshift({ params: p, unit, derived: d });
-  return d;
+  return recentOr(recent, 8, (r) => r.params === p && r.unit === unit, () => ({ params: p, unit, derived: build(p, unit) })).derived;
 }

@@ -6,6 +6,8 @@
 // own continuous quantities put back. A summit of ten moves then costs a run a few comparisons, and
 // every run shares the layer arrays the caches in economics/ key on.
 
+import { recentOr } from './recent.js';
+import { sameMeasures } from './regime.js';
 import type { SimEvent, State } from './types.js';
 
 export interface Outcome {
@@ -21,37 +23,23 @@ interface Entry {
 
 /** Per key (a script's list of moves, or the agreements a deadline pass meets), its last few outcomes. */
 const memo = new WeakMap<object, Entry[]>();
-const ENTRIES_PER_KEY = 4;
 
-/** Same policy state: everything but the continuous quantities. */
+/** Same policy state: everything but the continuous quantities (the regime's measures and the rest). */
 function samePolicy(a: State, b: State): boolean {
   const ra = a.rare_earths;
   const rb = b.rare_earths;
-  const sa = a.soybeans;
-  const sb = b.soybeans;
   return (
+    sameMeasures(a, b) &&
     a.step === b.step &&
     a.start_date === b.start_date &&
-    a.step_unit === b.step_unit &&
-    a.us_layers === b.us_layers &&
-    a.cn_layers === b.cn_layers &&
-    a.us_import_segments === b.us_import_segments &&
-    a.us_export_segments === b.us_export_segments &&
     a.pacts === b.pacts &&
-    a.tech === b.tech &&
-    a.us_port_fees === b.us_port_fees &&
-    a.cn_port_fees === b.cn_port_fees &&
-    a.precursor_cooperation === b.precursor_cooperation &&
     a.tiktok === b.tiktok &&
-    a.agreements === b.agreements &&
     a.record === b.record &&
-    ra.curb === rb.curb &&
     ra.licence_delay_weeks === rb.licence_delay_weeks &&
     ra.inventory_target_weeks === rb.inventory_target_weeks &&
     ra.china_supply_share === rb.china_supply_share &&
     ra.base_non_china_share === rb.base_non_china_share &&
-    sa.commitment_mmt === sb.commitment_mmt &&
-    sa.boycott === sb.boycott
+    a.soybeans.commitment_mmt === b.soybeans.commitment_mmt
   );
 }
 
@@ -103,10 +91,10 @@ function replay(e: Entry, run: State): State {
  */
 export function memoized(key: object, state: State, compute: () => Outcome): Outcome {
   let entries = memo.get(key);
-  if (entries) for (const e of entries) if (samePolicy(e.input, state)) return { state: replay(e, state), events: e.events.slice() };
-  const out = compute();
   if (!entries) memo.set(key, (entries = []));
-  if (entries.length >= ENTRIES_PER_KEY) entries.pop();
-  entries.unshift({ input: state, output: out.state, events: out.events.slice() });
-  return out;
+  const e = recentOr(entries, 4, (x) => samePolicy(x.input, state), () => {
+    const out = compute();
+    return { input: state, output: out.state, events: out.events };
+  });
+  return { state: e.input === state ? e.output : replay(e, state), events: e.events.slice() };
 }

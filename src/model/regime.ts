@@ -9,6 +9,7 @@ import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
 import { type Prices, prices, type TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
+import { recentOr } from './recent.js';
 import { techRestriction } from './reducers/tech.js';
 import type { State } from './types.js';
 
@@ -42,7 +43,7 @@ function nextDeadlineStep(s: State): number {
 }
 
 /** The measures a regime depends on are the same (the step, record and continuous quantities aside). */
-function sameMeasures(a: State, b: State): boolean {
+export function sameMeasures(a: State, b: State): boolean {
   return (
     a.us_layers === b.us_layers &&
     a.cn_layers === b.cn_layers &&
@@ -99,18 +100,9 @@ function build(s: State, p: Params): Regime {
   };
 }
 
-// The last few regimes: a batch worker steps one run at a time, so the last one nearly always fits;
-// play interleaves a few branches and the fan's runs.
+// Play interleaves a few branches and the fan's runs: a few regimes, not one.
 const recent: Regime[] = [];
-const RECENT = 4;
 
 export function regimeOf(s: State, p: Params): Regime {
-  for (let i = 0; i < recent.length; i++) {
-    const r = recent[i];
-    if (r.params === p && sameMeasures(r.state, s)) return r;
-  }
-  const r = build(s, p);
-  if (recent.length >= RECENT) recent.pop();
-  recent.unshift(r);
-  return r;
+  return recentOr(recent, 4, (r) => r.params === p && sameMeasures(r.state, s), () => build(s, p));
 }

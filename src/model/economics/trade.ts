@@ -3,6 +3,7 @@
 // adjustment from short-run to long-run responses (CALIBRATION.md sections 5-6).
 
 import type { TariffLayer, TradePosition, TradeSegment } from '../types.js';
+import { recentOr } from '../recent.js';
 import { segmentTariffs } from './tariffs.js';
 
 export interface TradeParams {
@@ -138,7 +139,6 @@ interface OtherSide {
 }
 
 const otherSides: OtherSide[] = [];
-const OTHER_SIDES = 4;
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -146,8 +146,15 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 }
 
 function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
-  for (const o of otherSides)
-    if (o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameParams(o.params, p)) && sameValues(o.other_pct, otherPct)) return o;
+  return recentOr(
+    otherSides,
+    4,
+    (o) => o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameParams(o.params, p)) && sameValues(o.other_pct, otherPct),
+    () => computeOtherSide(segments, otherPct, baseValueBn, p),
+  );
+}
+
+function computeOtherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
   const n = segments.length;
   const o: OtherSide = { params: p, segments, base_value_bn: baseValueBn, other_pct: otherPct, log_other: new Float64Array(n), factor: new Float64Array(n), value0_bn: new Float64Array(n) };
   const t0 = p.counterfactual_tariff_pct;
@@ -162,8 +169,6 @@ function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn
     o.factor[i] = factor;
     o.value0_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantity(Math.log(p0), logOther, seg.partner_share, p.sigma, p.demand_elasticity)) * w0 * factor;
   }
-  if (otherSides.length >= OTHER_SIDES) otherSides.pop();
-  otherSides.unshift(o);
   return o;
 }
 
