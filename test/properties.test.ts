@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { applyMove, applyMoves, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, step } from '../src/model/index.js';
-import { reduceMoves } from '../src/model/step.js';
-import type { Metrics, Move, Params, ParamSpecs, SourcedMove, State } from '../src/model/index.js';
+import { applyMove, applyMoves, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, rngFromState, step, writeMetrics } from '../src/model/index.js';
+import { quietSteps, reduceMoves } from '../src/model/step.js';
+import { regimeOf } from '../src/model/regime.js';
+import type { Metrics, Move, Params, ParamSpecs, SimEvent, SourcedMove, State } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/compile.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { PARAM_LIMITS } from '../src/scenario/paramLimits.js';
@@ -242,6 +243,54 @@ describe('the remembered outcome of a list of moves (model/moveMemo.ts)', () => 
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a quiet stretch stepped in one go (model/economy.ts)', () => {
+  it('gives what step() with no moves gives step by step: states, metrics to the bit, shortages', () => {
+    const seen = { shortages: 0, deadlines: 0, quiet: 0 };
+    fc.assert(
+      fc.property(plausibleParams, scriptArb(), fc.integer({ min: 1, max: 60 }), fc.nat(), fc.boolean(), (u, script, count, seedRun, squeeze) => {
+        const params = plausible(u, scn.param_specs);
+        // A state a script can reach (a full curb makes shortages), then `count` steps without moves.
+        let state = startState(scn, 'quiet', seedRun % 50, params);
+        // A quarter start at step 0, with the baseline's deadlines (2025-11-10) ahead.
+        if (seedRun % 4 !== 0) for (const [k, stepMoves] of script.entries()) state = step(state, legalEverywhere([state], stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j))), params).state;
+        if (squeeze) state = step(state, [{ move: { type: 'impose_rare_earth_curbs', actor: 'cn', level: 1, licence_delay_weeks: 30 }, source: 'user' }], params).state;
+        const rng = rngFromState(state.rng);
+        const out = new Float64Array((count + 1) * METRIC_NAMES.length).fill(-1);
+        const events: SimEvent[] = [];
+        let slow = state;
+        const slowEvents: SimEvent[] = [];
+        const slowOut = new Float64Array(out.length).fill(-1);
+        let deadline = false;
+        for (let k = 0; k < count; k++) {
+          // A deadline inside the stretch: not quiet, and quietSteps says so.
+          if (regimeOf(slow, params).next_deadline_step <= slow.step) deadline = true;
+          const r = step(slow, [], params);
+          writeMetrics(r.metrics, slowOut, (k + 1) * METRIC_NAMES.length);
+          slowEvents.push(...r.events);
+          slow = r.state;
+        }
+        if (slowEvents.length > 0) seen.shortages++;
+        if (deadline) {
+          seen.deadlines++;
+          expect(() => quietSteps(state, params, rng, count, out, METRIC_NAMES.length, events)).toThrow(/quietSteps: a deadline falls at step/);
+          return;
+        }
+        const fast = quietSteps(state, params, rng, count, out, METRIC_NAMES.length, events);
+        seen.quiet++;
+        expect(fast).toEqual(slow);
+        expect(events).toEqual(slowEvents);
+        // Bit for bit, and nothing written outside its steps.
+        for (let i = 0; i < out.length; i++) expect(Object.is(out[i], slowOut[i]), `value ${i}: ${out[i]} vs ${slowOut[i]}`).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    // The cases that matter came up: stretches with magnet shortages, and ones a deadline interrupts.
+    expect(seen.shortages).toBeGreaterThan(0);
+    expect(seen.deadlines).toBeGreaterThan(0);
+    expect(seen.quiet).toBeGreaterThan(100);
   });
 });
 

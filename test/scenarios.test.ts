@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_METRICS } from '../src/model/metrics.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { SCENARIOS_DIR } from '../src/scenario/paths.js';
-import { type Row, runScenario } from '../src/sim/run.js';
+import { dateOfStep } from '../src/model/calendar.js';
+import type { Metrics } from '../src/model/metrics.js';
+import type { SimEvent } from '../src/model/types.js';
+import { advance, quietUntil, type Row, runScenario, startRun } from '../src/sim/run.js';
 
 const at = (rows: Row[], date: string) => {
   const row = rows.find((r) => r.date >= date);
@@ -95,5 +98,64 @@ describe('determinism', () => {
     expect(r1.params).toEqual(r2.params);
     expect(r1.params.armington_sigma).not.toBe(r3.params.armington_sigma);
     expect(r1.rows).toEqual(r2.rows);
+  });
+});
+
+describe('quiet stretches (sim/run.ts runSteps)', () => {
+  const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml'));
+
+  /** A run step by step through advance(), as play steps it: what runScenario must give. */
+  function stepByStep(file: string, runIndex: number, steps: number) {
+    const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
+    const { params, state: start, rngs } = startRun(scn, scn.seed, runIndex);
+    let state = start;
+    let last: Metrics | null = null;
+    const rows: Row[] = [];
+    const events: SimEvent[] = [];
+    for (let k = 0; k < steps; k++) {
+      const r = advance(scn, state, params, last, [], rngs);
+      rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...r.metrics });
+      events.push(...r.events);
+      last = r.metrics;
+      state = r.state;
+    }
+    return { rows, events, final: state };
+  }
+
+  it.each(files)('%s: runScenario gives what advance() gives step by step (drawn runs, past the horizon too)', (file) => {
+    const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
+    for (const [runIndex, steps] of [
+      [0, scn.horizon],
+      [7, scn.horizon + 30],
+    ]) {
+      const fast = runScenario(scn, { run_index: runIndex, steps });
+      const slow = stepByStep(file, runIndex, steps);
+      // Byte for byte: the JSON a user gets.
+      expect(JSON.stringify(fast.rows)).toBe(JSON.stringify(slow.rows));
+      expect(fast.events).toEqual(slow.events);
+      expect(fast.final).toEqual(slow.final);
+    }
+  });
+
+  it('busan-truce is quiet from its last summit to the deadline decision: the strategies wait for it', () => {
+    const scn = loadScenario('busan-truce');
+    const { params, state: start, rngs } = startRun(scn, scn.seed, 0);
+    let state = start;
+    let last: Metrics | null = null;
+    const quiet: number[] = [];
+    let due = NaN;
+    for (let k = 0; k < scn.horizon; k++) {
+      quiet.push(quietUntil(scn, state, params, scn.horizon));
+      if (k === 3) due = state.agreements.find((a) => a.active && a.is_truce)!.expires_step!;
+      const r = advance(scn, state, params, last, [], rngs);
+      last = r.metrics;
+      state = r.state;
+    }
+    // Steps 0 and 2 hold summits; from 3 the stretch runs to the truce's deadline (2026-11-10), where the bargainers decide.
+    expect(scn.timeline.map((m, k) => (m.length > 0 ? k : -1)).filter((k) => k >= 0)).toEqual([0, 2]);
+    expect(due).toBe(54);
+    expect(quiet.slice(0, 4)).toEqual([0, 2, 2, due]);
+    expect(quiet.slice(4, due).every((q) => q === due)).toBe(true);
+    expect(quiet[due]).toBe(due);
   });
 });

@@ -120,6 +120,13 @@ describe('deadline bargainer', () => {
     expect(bar.decide(view(state({ step: at, escalation_index: 55 })))).toMatchObject({ kind: 'lapse', agreement: a.id });
     expect(bar.decide(view(state({ step: at - 1, escalation_index: 55 })))).toBe(IDLE);
   });
+  it('says it is idle until its decision step, and for good once past it', () => {
+    const at = a.expires_step! - 1;
+    expect(bar.idleUntil!(state({ step: 0 }))).toBe(at);
+    expect(bar.idleUntil!(state({ step: at }))).toBe(at);
+    expect(bar.idleUntil!(state({ step: at + 1 }))).toBe(Infinity);
+    expect(bar.idleUntil!(state({ step: 0, agreements: [] }))).toBe(Infinity);
+  });
 });
 
 describe('the strategies decider', () => {
@@ -131,6 +138,16 @@ describe('the strategies decider', () => {
     const d = compile({ us: { type: 'deadline_bargainer', max_escalation_index: 90 }, cn: { type: 'deadline_bargainer', max_escalation_index: 10 } });
     const moves = d(view(state({ step: a.expires_step!, escalation_index: 50 })));
     expect(moves.map((m) => [m.move.type, m.move.actor, m.source])).toEqual([['let_agreement_lapse', 'cn', 'strategy:deadline_bargainer']]);
+  });
+
+  it('is idle until the first strategy may act; a noisy one (it draws every step) or one without a hint never is', () => {
+    const both = compile({ us: { type: 'deadline_bargainer', decide_steps_before: 2 }, cn: { type: 'deadline_bargainer' } });
+    expect(a.expires_step).toBeGreaterThanOrEqual(2);
+    expect(both.idleUntil!(state({ step: 0 }))).toBe(a.expires_step! - 2);
+    // Past the first one's decision step: the other's.
+    expect(both.idleUntil!(state({ step: a.expires_step! - 1 }))).toBe(a.expires_step);
+    expect(compile({ us: { type: 'deadline_bargainer', noise: 0.1 } }).idleUntil).toBeUndefined();
+    expect(compile({ us: { type: 'deadline_bargainer' }, cn: { type: 'tit_for_tat' } }).idleUntil).toBeUndefined();
   });
 
   it('a noisy strategy makes mistakes: with noise 1 every decision flips', () => {

@@ -2,10 +2,9 @@
 // as `run`, so run i here is `run --seed S --run-index i`. What it returns depends only on the plan
 // and the run indices, never on the worker that computed it.
 
-import { type Metrics, writeMetrics } from '../model/metrics.js';
 import type { Scenario } from '../scenario/compile.js';
 import { loadScenario } from '../scenario/load.js';
-import { advance, startRun } from '../sim/run.js';
+import { runSteps } from '../sim/run.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
 import { CsvRows } from './csv.js';
@@ -45,15 +44,7 @@ export function armScenario(arm: Pick<Arm, 'file' | 'pin'>): Scenario {
 
 /** Steps one run of a scenario, writing its metrics step-major into `out`. */
 export function runInto(scn: Scenario, seed: string, run: number, steps: number, out: Float64Array): void {
-  const { params, state: start, rngs } = startRun(scn, seed, run);
-  let state = start;
-  let last: Metrics | null = null;
-  for (let t = 0; t < steps; t++) {
-    const r = advance(scn, state, params, last, [], rngs);
-    writeMetrics(r.metrics, out, t * M);
-    last = r.metrics;
-    state = r.state;
-  }
+  runSteps(scn, seed, run, steps, out, null);
 }
 
 export function simulateChunk(task: ChunkTask): ChunkResult {

@@ -63,3 +63,30 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 19] = m.us_tech_restriction;
   out[at + 20] = m.precursor_cooperation;
 }
+
+/** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
+export function readMetrics(out: Float64Array, at: number): Metrics {
+  return {
+    us_tariff_on_cn_pct: out[at],
+    cn_tariff_on_us_pct: out[at + 1],
+    rare_earth_curb: out[at + 2],
+    us_rare_earth_supply_index: out[at + 3],
+    soybean_purchases_mmt: out[at + 4],
+    us_imports_from_cn_bn: out[at + 5],
+    us_exports_to_cn_bn: out[at + 6],
+    us_tariff_revenue_bn: out[at + 7],
+    us_consumer_price_pct: out[at + 8],
+    us_deadweight_loss_bn: out[at + 9],
+    escalation_index: out[at + 10],
+    truce_active: out[at + 11],
+    cn_soybean_tariff_pct: out[at + 12],
+    soybean_commitment_mmt: out[at + 13],
+    soybean_purchased_cumulative_mmt: out[at + 14],
+    brazil_soybeans_to_cn_mmt: out[at + 15],
+    us_magnet_inventory_weeks: out[at + 16],
+    non_china_magnet_capacity_share: out[at + 17],
+    us_tariff_on_others_pct: out[at + 18],
+    us_tech_restriction: out[at + 19],
+    precursor_cooperation: out[at + 20],
+  };
+}

@@ -2,17 +2,14 @@
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
 import { withChanges } from './copy.js';
-import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
-import { rareEarthSupply } from './economics/rareEarths.js';
-import { complianceTarget, soybeanSplit } from './economics/soybeans.js';
-import { flowsAt } from './economics/trade.js';
-import type { Metrics } from './metrics.js';
+import { advanceEconomy } from './economy.js';
+import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
 import { memoized } from './moveMemo.js';
 import { regimeOf } from './regime.js';
 import type { Params } from './params.js';
 import { applyMove, MoveError } from './reducers/index.js';
-import { normal, type Rng, rngFromState } from './rng.js';
+import { type Rng, rngFromState } from './rng.js';
 import type { SimEvent, State } from './types.js';
 
 export interface StepResult {
@@ -21,8 +18,10 @@ export interface StepResult {
   metrics: Metrics;
 }
 
-const WEEKS_PER_YEAR = 365.25 / 7;
 const LAPSE_TENSION = 10;
+// Where a step's metrics land before they become an object: one buffer, re-used (a typed array is
+// costly to allocate, and nothing here is re-entered).
+const metricsOut = new Float64Array(METRIC_NAMES.length);
 
 /**
  * Moves decided inside a run (by a rule, a strategy, or a lapsing agreement) can meet a state their
@@ -104,100 +103,19 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
     s = deadlines(s, events);
     g = regimeOf(s, params);
   }
-  const p = params;
-  const d = g.derived;
-  const w = d.weeks_per_step;
-  const restriction = g.tech_restriction;
-
-  const imports = flowsAt(g.import_prices, s.us_import_position, g.import_trade);
-  const exports = flowsAt(g.export_prices, s.us_export_position, g.export_trade);
-
-  const soyTariff = g.cn_soybean_tariff_pct;
-  const soy = soybeanSplit(s.soybeans, g.private_soybean_demand_mmt, d.soybeans);
-  const re = rareEarthSupply(s.rare_earths, s.pacts, d.rare_earths, s.step);
-  if (re.supply_index < 0.9 && s.step > 0) {
-    events.push({ step: s.step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 });
-  }
-
-  const usTariffs = g.us_tariffs;
-  const usTariff = usTariffs.average_pct;
-  const cnTariff = g.cn_tariffs.average_pct;
-  const truce = g.truce_active;
-
-  // Exactly four uniforms a step, whatever happens, so that paired runs stay aligned.
-  const tensionShock = normal(rng);
-  const complianceShock = normal(rng);
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const target = tensionTargetAt(g.tension_from_measures, re.supply_index);
-  const escalation = clamp(
-    s.escalation_index + MOVE_TENSION_WEIGHT * moveTension + d.tension_pull * (target - s.escalation_index) + p.escalation_noise * d.sqrt_weeks * tensionShock,
-    0,
-    100,
-  );
-  const compliance = clamp(
-    s.soybeans.compliance + d.compliance_speed * (complianceTarget(p.soybean_compliance_target, escalation) - s.soybeans.compliance) + p.soybean_compliance_noise * d.sqrt_weeks * complianceShock,
-    0,
-    1,
-  );
-  const purchased = s.soybeans.purchased_mmt + (soy.us_mmt * w) / WEEKS_PER_YEAR;
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events);
+  return { state: next, events, metrics: readMetrics(metricsOut, 0) };
+}
 
-  const metrics: Metrics = {
-    us_tariff_on_cn_pct: usTariff,
-    cn_tariff_on_us_pct: cnTariff,
-    rare_earth_curb: s.rare_earths.curb,
-    us_rare_earth_supply_index: re.supply_index,
-    soybean_purchases_mmt: soy.us_mmt,
-    us_imports_from_cn_bn: imports.imports_bn,
-    us_exports_to_cn_bn: exports.imports_bn + (soy.us_mmt * p.soybean_price_usd_per_t) / 1000,
-    us_tariff_revenue_bn: imports.revenue_bn,
-    us_consumer_price_pct: (100 * p.retail_pass_through * p.import_price_pass_through * imports.excess_duty_bn) / p.us_consumption_bn,
-    us_deadweight_loss_bn: imports.deadweight_loss_bn,
-    escalation_index: escalation,
-    truce_active: truce ? 1 : 0,
-    cn_soybean_tariff_pct: soyTariff,
-    soybean_commitment_mmt: s.soybeans.commitment_mmt,
-    soybean_purchased_cumulative_mmt: purchased,
-    brazil_soybeans_to_cn_mmt: soy.brazil_mmt,
-    us_magnet_inventory_weeks: re.inventory_weeks,
-    non_china_magnet_capacity_share: re.non_china_share,
-    us_tariff_on_others_pct: usTariffs.other_average_pct,
-    us_tech_restriction: restriction,
-    precursor_cooperation: s.precursor_cooperation,
-  };
-
-  // Every field spelled out: one object shape for every state keeps the hot loop fast.
-  const next: State = {
-    step: s.step + 1,
-    start_date: s.start_date,
-    step_unit: s.step_unit,
-    us_layers: s.us_layers,
-    cn_layers: s.cn_layers,
-    us_import_segments: s.us_import_segments,
-    us_export_segments: s.us_export_segments,
-    us_import_position: imports.position,
-    us_export_position: exports.position,
-    rare_earths: {
-      curb: s.rare_earths.curb,
-      licence_delay_weeks: s.rare_earths.licence_delay_weeks,
-      inventory_weeks: re.inventory_weeks,
-      inventory_target_weeks: s.rare_earths.inventory_target_weeks,
-      china_supply_share: s.rare_earths.china_supply_share,
-      base_non_china_share: s.rare_earths.base_non_china_share,
-    },
-    pacts: s.pacts,
-    soybeans: { commitment_mmt: s.soybeans.commitment_mmt, compliance, boycott: s.soybeans.boycott, purchased_mmt: purchased },
-    tech: s.tech,
-    us_port_fees: s.us_port_fees,
-    cn_port_fees: s.cn_port_fees,
-    precursor_cooperation: s.precursor_cooperation,
-    tiktok: s.tiktok,
-    agreements: s.agreements,
-    escalation_index: escalation,
-    record: s.record,
-    rng: rng.state(),
-    decision_rng: s.decision_rng,
-    decision_memory: s.decision_memory,
-  };
-  return { state: next, events, metrics };
+/**
+ * `count` steps with no moves, none at a deadline: what `count` calls of step(state, [], ...) give,
+ * in one go (advanceEconomy), with the metrics into `out` from `at` (step-major, METRIC_NAMES order)
+ * and magnet shortages into `events` when given.
+ */
+export function quietSteps(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
+  const g = regimeOf(state, params);
+  if (g.next_deadline_step < state.step + count) throw new RangeError(`quietSteps: a deadline falls at step ${g.next_deadline_step}, within steps ${state.step}..${state.step + count - 1}`);
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events);
 }

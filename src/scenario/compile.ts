@@ -32,7 +32,15 @@ export interface DecisionView {
 }
 
 /** A compiled rule or strategy: the moves it makes this step, with their source and reasons. */
-export type Decider = (view: DecisionView) => SourcedMove[];
+export interface Decider {
+  (view: DecisionView): SourcedMove[];
+  /**
+   * The first step, from the state's on, at which it may make a move, draw from the decisions
+   * stream or remember anything, as long as nothing changes the measures meanwhile. A run steps
+   * the quiet stretch before it in one go. Absent: it may at any step.
+   */
+  idleUntil?: (state: State) => number;
+}
 
 export interface Scenario {
   file: string;

@@ -2,13 +2,14 @@
 
 import { dateOfStep } from '../model/calendar.js';
 import { initialState } from '../model/baseline.js';
-import type { Metrics } from '../model/metrics.js';
+import { METRIC_NAMES, type Metrics, readMetrics, writeMetrics } from '../model/metrics.js';
 import type { SourcedMove } from '../model/moves.js';
 import { centralParams, drawParams, type Params } from '../model/params.js';
 import { MoveError } from '../model/reducers/index.js';
 import { withChanges } from '../model/copy.js';
 import { type Rng, rngFromState } from '../model/rng.js';
-import { step, type StepResult } from '../model/step.js';
+import { quietSteps, step, type StepResult } from '../model/step.js';
+import { regimeOf } from '../model/regime.js';
 import type { SimEvent, State } from '../model/types.js';
 import type { DecisionView, Scenario } from '../scenario/compile.js';
 import { stream } from './streams.js';
@@ -21,6 +22,8 @@ export interface RunOptions {
   /** Overrides the scenario's horizon. */
   steps?: number;
 }
+
+const METRICS = METRIC_NAMES.length;
 
 export type Row = { step: number; date: string } & Metrics;
 
@@ -123,21 +126,69 @@ export function advance(
   }
 }
 
+/** For each step, the first step from it that has scripted moves (the horizon if none): per timeline. */
+const nextScripted = new WeakMap<SourcedMove[][], Int32Array>();
+
+function nextScriptedStep(scn: Scenario, from: number): number {
+  let next = nextScripted.get(scn.timeline);
+  if (!next) {
+    const n = scn.timeline.length;
+    next = new Int32Array(n + 1).fill(n);
+    for (let k = n - 1; k >= 0; k--) next[k] = scn.timeline[k].length > 0 ? k : next[k + 1];
+    nextScripted.set(scn.timeline, next);
+  }
+  // Past the scenario's horizon (--steps beyond it) nothing is scripted.
+  return from < next.length ? next[from] : Infinity;
+}
+
+/**
+ * Where the quiet stretch from this state ends (its first step if there is none): the next scripted
+ * move, deadline, or step at which a rule or strategy may act, whichever comes first.
+ */
+export function quietUntil(scn: Scenario, state: State, params: Params, steps: number): number {
+  let end = Math.min(steps, nextScriptedStep(scn, state.step), regimeOf(state, params).next_deadline_step);
+  for (const d of scn.deciders) {
+    if (end <= state.step) break;
+    end = d.idleUntil ? Math.min(end, d.idleUntil(state)) : state.step;
+  }
+  return Math.max(end, state.step);
+}
+
+/**
+ * Steps a run from its start to `steps`, its metrics step-major into `out` (METRIC_NAMES order), its
+ * events into `events` when given. Quiet stretches (see quietUntil) go in one go through
+ * quietSteps, the other steps through advance(): the same numbers as advance() at every step.
+ */
+export function runSteps(scn: Scenario, seed: string, runIndex: number | null, steps: number, out: Float64Array, events: SimEvent[] | null): { params: Params; final: State } {
+  const { params, state: start, rngs } = startRun(scn, seed, runIndex);
+  let state = start;
+  let last: Metrics | null = null;
+  for (let t = 0; t < steps; ) {
+    const quiet = quietUntil(scn, state, params, steps) - t;
+    if (quiet > 0) {
+      state = quietSteps(state, params, rngs.shocks, quiet, out, t * METRICS, events);
+      t += quiet;
+      if (scn.deciders.length > 0) last = readMetrics(out, (t - 1) * METRICS);
+      continue;
+    }
+    const r = advance(scn, state, params, last, [], rngs);
+    writeMetrics(r.metrics, out, t * METRICS);
+    if (events) for (const e of r.events) events.push(e);
+    last = r.metrics;
+    state = r.state;
+    t++;
+  }
+  return { params, final: state };
+}
+
 export function runScenario(scn: Scenario, opts: RunOptions = {}): RunResult {
   const seed = String(opts.seed ?? scn.seed);
   const runIndex = opts.run_index ?? null;
   const steps = opts.steps ?? scn.horizon;
-  const { params, state: start, rngs } = startRun(scn, seed, runIndex);
-  let state = start;
-  const rows: Row[] = [];
+  const out = new Float64Array(steps * METRICS);
   const events: SimEvent[] = [];
-  let last: Metrics | null = null;
-  for (let k = 0; k < steps; k++) {
-    const r = advance(scn, state, params, last, [], rngs);
-    last = r.metrics;
-    rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...r.metrics });
-    for (const e of r.events) events.push(e);
-    state = r.state;
-  }
-  return { scenario: scn.name, seed, run_index: runIndex, params, rows, events, final: state };
+  const { params, final } = runSteps(scn, seed, runIndex, steps, out, events);
+  const rows: Row[] = [];
+  for (let k = 0; k < steps; k++) rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...readMetrics(out, k * METRICS) });
+  return { scenario: scn.name, seed, run_index: runIndex, params, rows, events, final };
 }

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { id } from '../schema/common.js';
-import type { Agreement } from '../../model/types.js';
+import type { Agreement, State } from '../../model/types.js';
 import type { DecisionView } from '../compile.js';
 import { fmt, stepsOfWeeks, watchedAgreement } from './common.js';
 import { capPct, layer, noise, stepPp } from './params.js';
@@ -30,13 +30,22 @@ export function deadlineBargainer(p: z.infer<typeof deadlineBargainerSchema>, ct
   // remember the last one, as it is asked every step of every run.
   let seen: Agreement[] | null = null;
   let watched: Agreement | null = null;
-  const decide = (view: DecisionView): Intent => {
-    const s = view.state;
+  const watchedIn = (s: State): Agreement | null => {
     if (s.agreements !== seen) {
       seen = s.agreements;
       watched = watchedAgreement(s, p.agreement);
     }
-    const a = watched;
+    return watched;
+  };
+  // It acts only at its decision step: until then (or for ever, once past it) it is idle.
+  const idleUntil = (s: State): number => {
+    const a = watchedIn(s);
+    const at = a === null ? Infinity : (a.expires_step as number) - before;
+    return at >= s.step ? at : Infinity;
+  };
+  const decide = (view: DecisionView): Intent => {
+    const s = view.state;
+    const a = watchedIn(s);
     if (a === null || (a.expires_step as number) - s.step !== before) return IDLE;
     const until = (a.expires_step as number) + extendSteps;
     const tension = s.escalation_index;
@@ -46,5 +55,5 @@ export function deadlineBargainer(p: z.infer<typeof deadlineBargainerSchema>, ct
       ? { kind: 'extend', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} <= ${maxText}, extends ${a.label}`; } }
       : { kind: 'lapse', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} > ${maxText}, lets ${a.label} lapse`; } };
   };
-  return { name: 'deadline_bargainer', noise: p.noise ?? 0, step_pp: p.step_pp ?? 10, cap_pct: p.cap_pct ?? 125, decide };
+  return { name: 'deadline_bargainer', noise: p.noise ?? 0, step_pp: p.step_pp ?? 10, cap_pct: p.cap_pct ?? 125, decide, idleUntil };
 }

@@ -104,7 +104,7 @@ export function compileStrategies(file: string, spec: StrategiesSpec | undefined
   }
   if (strategies.length === 0) return null;
 
-  return (view) => {
+  const decider: Decider = (view) => {
     // Step 0 has no previous metrics: strategies start deciding at step 1.
     if (view.metrics === null) return EMPTY;
     let out = EMPTY;
@@ -132,4 +132,13 @@ export function compileStrategies(file: string, spec: StrategiesSpec | undefined
     }
     return out === EMPTY || out.length === 0 ? EMPTY : lapseWins(out);
   };
+  // Idle while every strategy is: a noisy one draws every step, so never; one without a hint may act at any step.
+  if (strategies.every(({ s }) => s.noise === 0 && s.idleUntil)) {
+    decider.idleUntil = (state) => {
+      let until = Infinity;
+      for (const { s } of strategies) until = Math.min(until, s.idleUntil!(state));
+      return until;
+    };
+  }
+  return decider;
 }

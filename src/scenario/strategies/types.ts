@@ -1,7 +1,7 @@
 // What a strategy decides each step, before it becomes a move: an intent. Intents keep the
 // strategies small and let one place apply mistakes (noise) and check that moves are legal.
 
-import type { Actor, StepUnit } from '../../model/types.js';
+import type { Actor, State, StepUnit } from '../../model/types.js';
 import type { DecisionView } from '../compile.js';
 
 export type Intent =
@@ -35,4 +35,6 @@ export interface Strategy {
   step_pp: number;
   cap_pct: number;
   decide(view: DecisionView): Intent;
+  /** The first step, from the state's on, at which it may intend anything while the measures stay put (see Decider.idleUntil); absent: any step. */
+  idleUntil?(state: State): number;
 }
