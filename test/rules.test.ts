@@ -8,7 +8,9 @@ import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.js';
 import { compileCondition, RULE_NAMES, RuleSyntaxError, SLOT } from '../src/scenario/rules/index.js';
-import { runScenario } from '../src/sim/run.js';
+import type { Metrics } from '../src/model/metrics.js';
+import { runScenario, startRun } from '../src/sim/run.js';
+import { stepByStep } from './helpers/stepByStep.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-rules-'));
 let n = 0;
@@ -159,6 +161,22 @@ describe('rule sandbox: closures agree with mathjs', () => {
     expect(fn(new Float64Array([0.1 + 0.2, 0.3, 0]))).toBe(1);
   });
 
+  it('tells when a condition stays false while the fixed names stay put (a false fixed part of an and)', () => {
+    const fixed = (slot: number) => slot !== 1; // b moves, a and c do not
+    const staysFalse = (expr: string, a: number, b: number, c: number) => compileCondition(expr, scope, fixed).stays_false(new Float64Array([a, b, c]));
+    expect(staysFalse('a > 1 and b < 2', 0, 0, 0)).toBe(true);
+    expect(staysFalse('a > 1 and b < 2', 2, 0, 0)).toBe(false);
+    expect(staysFalse('b < 2 and (c == 1)', 0, 5, 0)).toBe(true);
+    expect(staysFalse('b < 2', 0, 5, 0)).toBe(false); // false now, but b moves
+    expect(staysFalse('a > 1 or b < 2', 0, 5, 0)).toBe(false);
+    expect(staysFalse('a > 1 or c > 1', 0, 5, 0)).toBe(true);
+    expect(staysFalse('(a > 1 or c > 1) and b > 0', 0, 5, 0)).toBe(true);
+    expect(staysFalse('not (a > 1)', 2, 5, 0)).toBe(true);
+    expect(staysFalse('a > 1 and b < 2', NaN, 0, 0)).toBe(true); // NaN > 1 is false
+    // Nothing is fixed by default: nothing can be told.
+    expect(compileCondition('a > 1', scope).stays_false(new Float64Array([0, 0, 0]))).toBe(false);
+  });
+
   it('rejects without evaluating anything', () => {
     expect(() => compileCondition('import({}, {override: true})', SLOT)).toThrow(RuleSyntaxError);
   });
@@ -212,5 +230,58 @@ describe('rules in a scenario', () => {
     expect(a.length).toBeLessThan(20);
     expect(steps(2)).not.toEqual(a);
     expect(runScenario(scn, { seed: 1 }).rows).toEqual(runScenario(scn, { seed: 1 }).rows);
+  });
+
+  describe('while the measures stay put (Decider.quiet)', () => {
+    const quietOf = (rules: string) => {
+      const scn = loadScenario(scenarioFile(rules));
+      const { params, state } = startRun(scn, '1', null);
+      const m = runScenario(scn, { steps: 1 }).rows[0] as unknown as Metrics;
+      return (step: number, memory: Record<string, number> = {}) => scn.deciders[0].quiet!({ state: { ...state, step }, metrics: m, params, memory });
+    };
+    it('a rule whose fixed part is false waits for the measures; a probabilistic one draws meanwhile', () => {
+      const q = quietOf(`  - id: answer
+    when: "rare_earth_curb > 0.5 and escalation_index > 0"
+    probability: 0.5
+    move: { actor: us, type: threaten_tariff, layer: us_threat_100, rate_pct: 100 }
+`);
+      expect(q(3)).toEqual({ until: Infinity, draws_per_step: 1 });
+    });
+    it('a condition on what moves every step may hold at any step; spent and cooling rules wait', () => {
+      const q = quietOf(`  - id: tense
+    when: "escalation_index > 50"
+    once: true
+    move: { actor: us, type: threaten_tariff, layer: us_threat_100, rate_pct: 100 }
+  - id: tick
+    when: "step >= 2"
+    cooldown: 5
+    move: { actor: us, type: raise_tariff, layer: us_ieepa_reciprocal, by_pp: 1 }
+`);
+      expect(q(3)).toEqual({ until: 3, draws_per_step: 0 });
+      expect(q(3, { 'rule:tense': 1 })).toEqual({ until: 3, draws_per_step: 0 }); // tick may fire
+      expect(q(3, { 'rule:tense': 1, 'rule:tick': 2 })).toEqual({ until: 7, draws_per_step: 0 });
+      expect(q(9, { 'rule:tense': 1, 'rule:tick': 2 })).toEqual({ until: 9, draws_per_step: 0 });
+    });
+    it('a run with quiet stretches draws and fires exactly as one stepped step by step', () => {
+      const scn = loadScenario(scenarioFile(`  - id: coin
+    when: "rare_earth_curb > 0.5 and step >= 1"
+    probability: 0.2
+    once: true
+    move: { actor: us, type: threaten_tariff, layer: us_threat_100, rate_pct: 100 }
+  - id: tick
+    when: "us_threat_pp > 0"
+    probability: 0.7
+    cooldown: 3
+    move: { actor: us, type: raise_tariff, layer: us_ieepa_reciprocal, by_pp: 1 }
+`));
+      for (const seed of [1, 2, 3, 4]) {
+        const fast = runScenario(scn, { seed, run_index: seed });
+        const slow = stepByStep(scn, { seed, run_index: seed });
+        expect(JSON.stringify(fast.rows)).toBe(JSON.stringify(slow.rows));
+        expect(fast.events).toEqual(slow.events);
+        expect(fast.final).toEqual(slow.final);
+        expect(fast.events.some((e) => e.source === 'rule:tick')).toBe(true);
+      }
+    });
   });
 });

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_METRICS } from '../src/model/metrics.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { SCENARIOS_DIR } from '../src/scenario/paths.js';
-import { dateOfStep } from '../src/model/calendar.js';
 import type { Metrics } from '../src/model/metrics.js';
-import type { SimEvent } from '../src/model/types.js';
-import { advance, quietUntil, type Row, runScenario, startRun } from '../src/sim/run.js';
+import { advance, quietStretch, type Row, runScenario, startRun } from '../src/sim/run.js';
+import { stepByStep } from './helpers/stepByStep.js';
 
 const at = (rows: Row[], date: string) => {
   const row = rows.find((r) => r.date >= date);
@@ -104,24 +103,6 @@ describe('determinism', () => {
 describe('quiet stretches (sim/run.ts runSteps)', () => {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml'));
 
-  /** A run step by step through advance(), as play steps it: what runScenario must give. */
-  function stepByStep(file: string, runIndex: number, steps: number) {
-    const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
-    const { params, state: start, rngs } = startRun(scn, scn.seed, runIndex);
-    let state = start;
-    let last: Metrics | null = null;
-    const rows: Row[] = [];
-    const events: SimEvent[] = [];
-    for (let k = 0; k < steps; k++) {
-      const r = advance(scn, state, params, last, [], rngs);
-      rows.push({ step: k, date: dateOfStep(scn.start, scn.step_unit, k), ...r.metrics });
-      events.push(...r.events);
-      last = r.metrics;
-      state = r.state;
-    }
-    return { rows, events, final: state };
-  }
-
   it.each(files)('%s: runScenario gives what advance() gives step by step (drawn runs, past the horizon too)', (file) => {
     const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
     for (const [runIndex, steps] of [
@@ -129,7 +110,7 @@ describe('quiet stretches (sim/run.ts runSteps)', () => {
       [7, scn.horizon + 30],
     ]) {
       const fast = runScenario(scn, { run_index: runIndex, steps });
-      const slow = stepByStep(file, runIndex, steps);
+      const slow = stepByStep(scn, { run_index: runIndex, steps });
       // Byte for byte: the JSON a user gets.
       expect(JSON.stringify(fast.rows)).toBe(JSON.stringify(slow.rows));
       expect(fast.events).toEqual(slow.events);
@@ -145,7 +126,7 @@ describe('quiet stretches (sim/run.ts runSteps)', () => {
     const quiet: number[] = [];
     let due = NaN;
     for (let k = 0; k < scn.horizon; k++) {
-      quiet.push(quietUntil(scn, state, params, scn.horizon));
+      quiet.push(quietStretch(scn, state, params, last, scn.horizon).end);
       if (k === 3) due = state.agreements.find((a) => a.active && a.is_truce)!.expires_step!;
       const r = advance(scn, state, params, last, [], rngs);
       last = r.metrics;
@@ -157,5 +138,21 @@ describe('quiet stretches (sim/run.ts runSteps)', () => {
     expect(quiet.slice(0, 4)).toEqual([0, 2, 2, due]);
     expect(quiet.slice(4, due).every((q) => q === due)).toBe(true);
     expect(quiet[due]).toBe(due);
+  });
+
+  it.each(['truce-lapses', 'rare-earth-squeeze'])('%s: most weeks are quiet, as its rules cannot fire before the measures change', (name) => {
+    const scn = loadScenario(name);
+    const { params, state: start, rngs } = startRun(scn, scn.seed, 0);
+    let state = start;
+    let last: Metrics | null = null;
+    let quiet = 0;
+    for (let k = 0; k < scn.horizon; k++) {
+      if (quietStretch(scn, state, params, last, scn.horizon).end > k) quiet++;
+      const r = advance(scn, state, params, last, [], rngs);
+      last = r.metrics;
+      state = r.state;
+    }
+    expect(quiet).toBeGreaterThan(scn.horizon * 0.75);
+    expect(quiet).toBeLessThan(scn.horizon);
   });
 });

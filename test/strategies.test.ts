@@ -140,14 +140,16 @@ describe('the strategies decider', () => {
     expect(moves.map((m) => [m.move.type, m.move.actor, m.source])).toEqual([['let_agreement_lapse', 'cn', 'strategy:deadline_bargainer']]);
   });
 
-  it('is idle until the first strategy may act; a noisy one (it draws every step) or one without a hint never is', () => {
-    const both = compile({ us: { type: 'deadline_bargainer', decide_steps_before: 2 }, cn: { type: 'deadline_bargainer' } });
+  it('is quiet until the first strategy may act; a noisy one draws every step meanwhile; one without a hint never is', () => {
+    const both = compile({ us: { type: 'deadline_bargainer', decide_steps_before: 2 }, cn: { type: 'deadline_bargainer', noise: 0.1 } });
+    const q = (st: State) => both.quiet!({ state: st, metrics: m0, params });
     expect(a.expires_step).toBeGreaterThanOrEqual(2);
-    expect(both.idleUntil!(state({ step: 0 }))).toBe(a.expires_step! - 2);
+    expect(q(state({ step: 0 }))).toEqual({ until: a.expires_step! - 2, draws_per_step: 1 });
     // Past the first one's decision step: the other's.
-    expect(both.idleUntil!(state({ step: a.expires_step! - 1 }))).toBe(a.expires_step);
-    expect(compile({ us: { type: 'deadline_bargainer', noise: 0.1 } }).idleUntil).toBeUndefined();
-    expect(compile({ us: { type: 'deadline_bargainer' }, cn: { type: 'tit_for_tat' } }).idleUntil).toBeUndefined();
+    expect(q(state({ step: a.expires_step! - 1 }))).toEqual({ until: a.expires_step, draws_per_step: 1 });
+    // Step 0 has no previous metrics: nobody decides or draws then, and step 1 is not known yet.
+    expect(both.quiet!({ state: state({ step: 0, agreements: [] }), metrics: null, params })).toEqual({ until: 1, draws_per_step: 0 });
+    expect(compile({ us: { type: 'deadline_bargainer' }, cn: { type: 'tit_for_tat' } }).quiet).toBeUndefined();
   });
 
   it('a noisy strategy makes mistakes: with noise 1 every decision flips', () => {

@@ -31,15 +31,22 @@ export interface DecisionView {
   memory?: Readonly<Record<string, number>>;
 }
 
+/**
+ * What a decider will do while the measures in force stay put (no move, no deadline), from the
+ * view's step on: a run steps such a stretch in one go (sim/run.ts).
+ */
+export interface Quiet {
+  /** The first step at which it may make a move or remember anything (Infinity: not before the measures change). */
+  until: number;
+  /** Uniforms it draws from the decisions stream at each step before then (fired or not, as paired runs need). */
+  draws_per_step: number;
+}
+
 /** A compiled rule or strategy: the moves it makes this step, with their source and reasons. */
 export interface Decider {
   (view: DecisionView): SourcedMove[];
-  /**
-   * The first step, from the state's on, at which it may make a move, draw from the decisions
-   * stream or remember anything, as long as nothing changes the measures meanwhile. A run steps
-   * the quiet stretch before it in one go. Absent: it may at any step.
-   */
-  idleUntil?: (state: State) => number;
+  /** See Quiet; neither draws nor remembers. Absent: it may act at any step. */
+  quiet?: (view: Omit<DecisionView, 'rng'>) => Quiet;
 }
 
 export interface Scenario {

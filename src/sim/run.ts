@@ -142,21 +142,29 @@ function nextScriptedStep(scn: Scenario, from: number): number {
 }
 
 /**
- * Where the quiet stretch from this state ends (its first step if there is none): the next scripted
- * move, deadline, or step at which a rule or strategy may act, whichever comes first.
+ * The quiet stretch from this state: it ends (`end`, exclusive; the state's own step if there is
+ * none) at the next scripted move, deadline, or step at which a rule or strategy may act, whichever
+ * comes first; until then the deciders draw `draws_per_step` uniforms a step and do nothing else.
  */
-export function quietUntil(scn: Scenario, state: State, params: Params, steps: number): number {
+export function quietStretch(scn: Scenario, state: State, params: Params, last: Metrics | null, steps: number): { end: number; draws_per_step: number } {
   let end = Math.min(steps, nextScriptedStep(scn, state.step), regimeOf(state, params).next_deadline_step);
+  let draws = 0;
   for (const d of scn.deciders) {
     if (end <= state.step) break;
-    end = d.idleUntil ? Math.min(end, d.idleUntil(state)) : state.step;
+    if (!d.quiet) {
+      end = state.step;
+      break;
+    }
+    const q = d.quiet({ state, metrics: last, params, memory: state.decision_memory });
+    end = Math.min(end, q.until);
+    draws += q.draws_per_step;
   }
-  return Math.max(end, state.step);
+  return { end: Math.max(end, state.step), draws_per_step: draws };
 }
 
 /**
  * Steps a run from its start to `steps`, its metrics step-major into `out` (METRIC_NAMES order), its
- * events into `events` when given. Quiet stretches (see quietUntil) go in one go through
+ * events into `events` when given. Quiet stretches (see quietStretch) go in one go through
  * quietSteps, the other steps through advance(): the same numbers as advance() at every step.
  */
 export function runSteps(scn: Scenario, seed: string, runIndex: number | null, steps: number, out: Float64Array, events: SimEvent[] | null): { params: Params; final: State } {
@@ -164,10 +172,16 @@ export function runSteps(scn: Scenario, seed: string, runIndex: number | null, s
   let state = start;
   let last: Metrics | null = null;
   for (let t = 0; t < steps; ) {
-    const quiet = quietUntil(scn, state, params, steps) - t;
-    if (quiet > 0) {
-      state = quietSteps(state, params, rngs.shocks, quiet, out, t * METRICS, events);
-      t += quiet;
+    const quiet = quietStretch(scn, state, params, last, steps);
+    const count = quiet.end - t;
+    if (count > 0) {
+      state = quietSteps(state, params, rngs.shocks, count, out, t * METRICS, events);
+      if (quiet.draws_per_step > 0) {
+        // The uniforms the deciders would have drawn, step by step, and ignored.
+        for (let k = quiet.draws_per_step * count; k > 0; k--) rngs.decisions.next();
+        state = withChanges(state, { decision_rng: rngs.decisions.state() });
+      }
+      t += count;
       if (scn.deciders.length > 0) last = readMetrics(out, (t - 1) * METRICS);
       continue;
     }

@@ -6,7 +6,7 @@ import type { Move, SourcedMove } from '../../model/moves.js';
 import type { Params } from '../../model/params.js';
 import type { Decider, DecisionView, LineLookup } from '../compile.js';
 import { fieldName, InputError } from '../errors.js';
-import { isMetricSlot, isParamSlot, metricAt, paramAt, RULE_NAMES, SLOT, STATE_GETTERS, type StateName } from './names.js';
+import { fixedWhileMeasures, isMetricSlot, isParamSlot, metricAt, paramAt, RULE_NAMES, SLOT, STATE_GETTERS, type StateName } from './names.js';
 import { recall, remember } from './memory.js';
 import { type Closure, compileCondition, explain, RuleSyntaxError } from './sandbox.js';
 import type { RuleSpec } from './schema.js';
@@ -19,6 +19,8 @@ interface CompiledRule {
   source: string;
   memoryKey: string;
   test: Closure;
+  /** The condition cannot hold before the measures change (sandbox.ts). */
+  staysFalse: (env: Float64Array) => boolean;
   template: (string | number)[];
   moves: { move: Move; origin: SourcedMove['origin'] }[];
   probability: number;
@@ -41,7 +43,7 @@ export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf
     if ((r.move === undefined) === (r.moves === undefined)) fail(['rules', i], 'give either move or moves');
     let cond;
     try {
-      cond = compileCondition(r.when, SLOT);
+      cond = compileCondition(r.when, SLOT, fixedWhileMeasures);
     } catch (e) {
       if (e instanceof RuleSyntaxError) return fail(['rules', i, 'when'], e.message);
       throw e;
@@ -56,6 +58,7 @@ export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf
       source: `rule:${r.id}`,
       memoryKey: `rule:${r.id}`,
       test: cond.fn,
+      staysFalse: cond.stays_false,
       template: cond.template,
       moves: list.map(({ move, path }) => ({ move, origin: { file, path } })),
       probability: r.probability ?? 1,
@@ -88,17 +91,21 @@ function rulesDecider(rules: CompiledRule[], used: number[]): Decider {
     }
   }
   let lastParams: Params | null = null;
-
-  return (view) => {
-    // Step 0 has no previous metrics: rules start at step 1, and draw nothing before.
-    const m = view.metrics;
-    if (m === null) return EMPTY;
+  const fill = (view: Omit<DecisionView, 'rng'>, m: Metrics): void => {
     for (let i = 0; i < metricSlots.length; i++) env[metricSlots[i]] = m[metricNames[i]];
     for (let i = 0; i < stateSlots.length; i++) env[stateSlots[i]] = stateGetters[i](view.state);
     if (view.params !== lastParams) {
       for (let i = 0; i < paramSlots.length; i++) env[paramSlots[i]] = view.params[paramNames[i]];
       lastParams = view.params;
     }
+  };
+  const draws = rules.filter((r) => r.probability < 1).length;
+
+  const decider: Decider = (view) => {
+    // Step 0 has no previous metrics: rules start at step 1, and draw nothing before.
+    const m = view.metrics;
+    if (m === null) return EMPTY;
+    fill(view, m);
     const step = view.state.step;
     let out = EMPTY;
     for (let i = 0; i < rules.length; i++) {
@@ -117,4 +124,21 @@ function rulesDecider(rules: CompiledRule[], used: number[]): Decider {
     }
     return out;
   };
+
+  // A rule cannot fire while it is spent (once), cooling down, or its condition cannot hold yet.
+  decider.quiet = (view) => {
+    const step = view.state.step;
+    const m = view.metrics;
+    if (m === null) return { until: step + 1, draws_per_step: 0 };
+    fill(view, m);
+    let until = Infinity;
+    for (const r of rules) {
+      const last = recall(view, r.memoryKey);
+      if (last !== undefined && r.once) continue;
+      if (r.staysFalse(env)) continue;
+      until = Math.min(until, last === undefined ? step : Math.max(step, last + r.cooldown));
+    }
+    return { until, draws_per_step: draws };
+  };
+  return decider;
 }

@@ -5,7 +5,7 @@ import type { DecisionView } from '../compile.js';
 
 const NONE: Readonly<Record<string, number>> = Object.freeze({});
 
-export function recall(view: DecisionView, key: string): number | undefined {
+export function recall(view: Pick<DecisionView, 'memory'>, key: string): number | undefined {
   return (view.memory ?? NONE)[key];
 }
 

@@ -82,3 +82,27 @@ export const STATE_GETTERS: Record<StateName, (s: State) => number> = {
   us_port_fees: (s) => (s.us_port_fees ? 1 : 0),
   cn_port_fees: (s) => (s.cn_port_fees ? 1 : 0),
 };
+
+/**
+ * The names that do not change while the measures in force stay put (no move, no deadline): the
+ * metrics the measures set, the record of moves, threats, boycott and fees, and the parameters.
+ * Tension, trade, stocks and anything counted in steps move every step. A rule that reads only
+ * these cannot start to hold in a quiet stretch (see sandbox.ts stays_false).
+ */
+const FIXED_METRICS: readonly MetricName[] = [
+  'us_tariff_on_cn_pct',
+  'cn_tariff_on_us_pct',
+  'rare_earth_curb',
+  'truce_active',
+  'cn_soybean_tariff_pct',
+  'soybean_commitment_mmt',
+  'us_tariff_on_others_pct',
+  'us_tech_restriction',
+  'precursor_cooperation',
+];
+const FIXED_STATE: readonly StateName[] = ['us_escalations', 'cn_escalations', 'us_concessions', 'cn_concessions', 'us_threat_pp', 'cn_threat_pp', 'soybean_boycott', 'us_port_fees', 'cn_port_fees'];
+const FIXED_SLOTS: ReadonlySet<number> = new Set([...FIXED_METRICS, ...FIXED_STATE].map((n) => SLOT.get(n) as number));
+
+export function fixedWhileMeasures(slot: number): boolean {
+  return isParamSlot(slot) || FIXED_SLOTS.has(slot);
+}

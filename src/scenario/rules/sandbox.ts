@@ -75,6 +75,12 @@ const NODE_WORDS: Record<string, string> = {
 
 export interface CompiledCondition {
   fn: Closure;
+  /**
+   * True when the condition is false and stays false as long as the names `fixed` holds do not
+   * change: a false part of an `and` (or both sides of an `or`) that reads only such names. False
+   * when that cannot be told. Lets a run skip a rule that cannot fire before the measures change.
+   */
+  stays_false: (env: Float64Array) => boolean;
   /** Slots of the names the condition reads, in first-use order, without repeats. */
   slots: number[];
   /** The condition as text, split around its names: even parts literal, odd parts slot numbers. */
@@ -85,7 +91,7 @@ export interface CompiledCondition {
  * Compiles a condition once. `scope` maps each allowed name to its slot; `known` is the list of
  * names an error message offers.
  */
-export function compileCondition(text: string, scope: ReadonlyMap<string, number>): CompiledCondition {
+export function compileCondition(text: string, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean = () => false): CompiledCondition {
   if (text.trim() === '') throw new RuleSyntaxError('empty condition');
   if (text.length > MAX_CONDITION_CHARS) throw new RuleSyntaxError(`condition is ${text.length} characters; the limit is ${MAX_CONDITION_CHARS}`);
   let root: MathNode;
@@ -97,7 +103,24 @@ export function compileCondition(text: string, scope: ReadonlyMap<string, number
   }
   const slots: number[] = [];
   const fn = build(root, scope, slots, 0);
-  return { fn, slots, template: templateOf(root, scope) };
+  return { fn, slots, template: templateOf(root, scope), stays_false: staysFalse(root, scope, fixed) };
+}
+
+const NEVER = (): boolean => false;
+
+/** See CompiledCondition.stays_false (the tree is already checked by build). */
+function staysFalse(node: MathNode, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean): (env: Float64Array) => boolean {
+  const n = node as MathNode & Record<string, unknown>;
+  if (node.type === 'ParenthesisNode') return staysFalse(n.content as MathNode, scope, fixed);
+  const read: number[] = [];
+  const fn = build(node, scope, read, 0);
+  if (read.every(fixed)) return (env) => !fn(env);
+  if (node.type === 'OperatorNode' && (n.fn === 'and' || n.fn === 'or')) {
+    const [a, b] = (n.args as MathNode[]).map((x) => staysFalse(x, scope, fixed));
+    if (a === NEVER && b === NEVER) return NEVER;
+    return n.fn === 'and' ? (env) => a(env) || b(env) : (env) => a(env) && b(env);
+  }
+  return NEVER;
 }
 
 function unknownName(name: string, scope: ReadonlyMap<string, number>): RuleSyntaxError {

@@ -132,12 +132,15 @@ export function compileStrategies(file: string, spec: StrategiesSpec | undefined
     }
     return out === EMPTY || out.length === 0 ? EMPTY : lapseWins(out);
   };
-  // Idle while every strategy is: a noisy one draws every step, so never; one without a hint may act at any step.
-  if (strategies.every(({ s }) => s.noise === 0 && s.idleUntil)) {
-    decider.idleUntil = (state) => {
-      let until = Infinity;
-      for (const { s } of strategies) until = Math.min(until, s.idleUntil!(state));
-      return until;
+  // Quiet while every strategy is idle. Each noisy one still draws every step, but an idle
+  // strategy has nothing to get wrong (a mistake flips a decision, and there is none).
+  if (strategies.every(({ s }) => s.idleUntil)) {
+    const draws = strategies.filter(({ s }) => s.noise > 0).length;
+    decider.quiet = (view) => {
+      // Step 0 has no previous metrics: the strategies start at step 1.
+      let until = view.metrics === null ? view.state.step + 1 : Infinity;
+      for (const { s } of strategies) until = Math.min(until, s.idleUntil!(view.state));
+      return { until, draws_per_step: view.metrics === null ? 0 : draws };
     };
   }
   return decider;
