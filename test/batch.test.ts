@@ -14,6 +14,7 @@ import { toJson } from '../src/cli/output.js';
 import { CONTRACT_METRICS, METRIC_NAMES } from '../src/model/metrics.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/sim/run.js';
+import type { ScenarioSource } from '../src/scenario/compile.js';
 
 const TARIFF = METRIC_NAMES.indexOf('us_tariff_on_cn_pct');
 const TRUCE = METRIC_NAMES.indexOf('truce_active');
@@ -87,20 +88,23 @@ describe('batches on worker threads', () => {
   const args = ['busan-truce', 'history-2025'];
   const flags = { runs: '24', steps: '12', baseline: 'busan-truce', seed: '7' };
   let plan: Plan;
+  let sources: Record<string, ScenarioSource>;
   let json1 = '';
   let csv1 = '';
 
   beforeAll(async () => {
-    plan = planBatch(args, { ...flags, workers: '1' }).plan;
+    ({ plan, sources } = planBatch(args, { ...flags, workers: '1' }));
     let csv = csvHeader(plan);
     const series = await runBatch(plan, { workers: 1, csv: (t) => void (csv += Buffer.from(t).toString()) });
     json1 = toJson(summarise(plan, series));
     csv1 = csv;
   }, 120_000);
 
-  it('gives the same bytes on 1 and 2 workers', async () => {
+  it('gives the same bytes on 1 and 2 workers, and whether the workers read the files or get the scenarios as data', async () => {
+    // The first batch's worker read the files; these compile the scenarios from the data the CLI sends.
+    expect(JSON.parse(JSON.stringify(sources))).toEqual(sources);
     let csv2 = csvHeader(plan);
-    const series = await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv2 += Buffer.from(t).toString()) });
+    const series = await runBatch(plan, { workers: 2, pool: pool2, sources, csv: (t) => void (csv2 += Buffer.from(t).toString()) });
     expect(toJson(summarise(plan, series))).toBe(json1);
     expect(csv2).toBe(csv1);
   }, 120_000);
@@ -109,7 +113,7 @@ describe('batches on worker threads', () => {
     const parts: { name: string; part: PartFile }[] = [];
     for (const k of [2, 1]) {
       const range = shardRange(plan.runs, k, 2);
-      const series = await runBatch(plan, { workers: 2, pool: pool2, range });
+      const series = await runBatch(plan, { workers: 2, pool: pool2, range, sources });
       parts.push({ name: `part-${k}`, part: JSON.parse(toJson(partFile(plan, { k, n: 2, ...range }, series))) as PartFile });
     }
     const merged = mergeParts(parts);

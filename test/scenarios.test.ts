@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_METRICS } from '../src/model/metrics.js';
+import { compileSource } from '../src/scenario/compile.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { SCENARIOS_DIR } from '../src/scenario/paths.js';
 import type { Metrics } from '../src/model/metrics.js';
@@ -154,5 +155,21 @@ describe('quiet stretches (sim/run.ts runSteps)', () => {
     }
     expect(quiet).toBeGreaterThan(scn.horizon * 0.75);
     expect(quiet).toBeLessThan(scn.horizon);
+  });
+});
+
+describe('a scenario compiled again from its source (as a batch worker compiles it)', () => {
+  const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml'));
+  it.each(files)('%s: the source is plain data, holds its rules parsed, and runs the same', (file) => {
+    const scn = loadScenario(`${SCENARIOS_DIR}${file}`);
+    const copy = structuredClone(scn.source);
+    expect(JSON.parse(JSON.stringify(copy))).toEqual(copy);
+    expect(Object.keys(copy.conditions).sort()).toEqual([...new Set((scn.spec.rules ?? []).map((r) => r.when))].sort());
+    const again = compileSource(copy);
+    for (const run_index of [null, 5]) expect(JSON.stringify(runScenario(again, { run_index }))).toBe(JSON.stringify(runScenario(scn, { run_index })));
+  });
+  it('a source that lacks a seed says so', () => {
+    const { source } = loadScenario('busan-truce');
+    expect(() => compileSource({ ...source, seeds: { ...source.seeds, records: {} } })).toThrow(/busan-truce.yaml: the scenario's source lacks record record-2025/);
   });
 });

@@ -14,8 +14,8 @@ export function defaultWorkers(): number {
 
 export interface Pool {
   run(task: ChunkTask): Promise<ChunkResult>;
-  /** Has every worker load its modules and compile these scenarios (names or paths, as given) now. */
-  warm(scenarios: string[]): void;
+  /** Has every worker load its modules now (while the main thread plans). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -34,23 +34,23 @@ export function workerPool(workers: number): Pool {
   return {
     run: (task) => pool.run(task) as Promise<ChunkResult>,
     // One task per worker: each idle worker takes one. A failure is left to the main thread to report.
-    warm: (scenarios) => {
-      for (let i = 0; i < workers; i++) pool.run({ warm: scenarios } satisfies WarmTask).catch(() => {});
+    warm: () => {
+      for (let i = 0; i < workers; i++) pool.run({ warm: true } satisfies WarmTask).catch(() => {});
     },
     close: () => pool.destroy(),
   };
 }
 
 /**
- * The pool of a batch about to be planned, started first: the workers load their modules and compile
- * the scenarios (as long as planning takes) meanwhile. Null if --runs or --workers is not a plain
+ * The pool of a batch about to be planned, started first: the workers load their modules while
+ * the main thread reads and checks the scenarios. Null if --runs or --workers is not a plain
  * number: planning then says what is wrong. Light to import: nothing of the model or scenarios.
  */
-export function earlyPool(scenarios: string[], flags: { runs?: string; workers?: string }): Pool | null {
+export function earlyPool(flags: { runs?: string; workers?: string }): Pool | null {
   const runs = Number(flags.runs);
   const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
   if (!(Number.isInteger(runs) && runs >= 1 && Number.isInteger(workers) && workers >= 1 && workers <= 256)) return null;
   const pool = workerPool(Math.min(workers, runs));
-  pool.warm(scenarios);
+  pool.warm();
   return pool;
 }

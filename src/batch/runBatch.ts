@@ -7,9 +7,12 @@ import { type Pool, workerPool } from './pool.js';
 import type { ChunkResult } from './simulate.js';
 import { emptySeries, type Series } from './series.js';
 import { mergeSparseInto } from './sparseSeries.js';
+import type { ScenarioSource } from '../scenario/compile.js';
 
 export interface BatchOptions {
   workers: number;
+  /** The scenarios as data, by file (Scenario.source): the workers compile them without reading the files. */
+  sources?: Record<string, ScenarioSource>;
   /** The run indices to compute (a shard); default all of [0, plan.runs). */
   range?: { start: number; end: number };
   /** Receives the CSV rows of each chunk, in run order; awaited (back-pressure). */
@@ -81,7 +84,7 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
       // Only between chunks: what is merged, written and checkpointed always ends at a chunk's end.
       if (opts.signal?.aborted) throw new Interrupted(list[j].start, merged);
       while (launched < list.length && launched < j + window) {
-        const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv) });
+        const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv), sources: opts.sources });
         p.catch(() => {}); // awaited in order below; this only keeps a later failure from going unhandled
         inFlight.set(launched++, p);
       }

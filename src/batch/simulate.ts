@@ -2,8 +2,7 @@
 // as `run`, so run i here is `run --seed S --run-index i`. What it returns depends only on the plan
 // and the run indices, never on the worker that computed it.
 
-import type { Scenario } from '../scenario/compile.js';
-import { loadScenario } from '../scenario/load.js';
+import { compileSource, type Scenario, type ScenarioSource } from '../scenario/compile.js';
 import { runSteps } from '../sim/run.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { ChunkAccumulator } from './chunkAccumulator.js';
@@ -17,6 +16,11 @@ export interface ChunkTask {
   start: number;
   end: number;
   csv: boolean;
+  /**
+   * The scenarios as data, by file (the main thread loaded and checked them): the worker compiles
+   * them from these. A file without one is read from disk (a plan made by hand).
+   */
+  sources?: Record<string, ScenarioSource>;
 }
 
 export interface ChunkResult {
@@ -27,17 +31,33 @@ export interface ChunkResult {
   csv: Uint8Array | null;
 }
 
-const loaded = new Map<string, Scenario>();
+/** Reads a scenario file (load.ts): the worker imports it only if a file comes without its source. */
+export type FileLoader = (file: string) => Scenario;
+
+const compiled = new Map<string, { source: string; scn: Scenario }>();
+const pinned = new Map<string, Scenario>();
+
+/** The file's scenario: compiled once from its source, and again only if the source changes. */
+function fileScenario(file: string, source: ScenarioSource | undefined, load: FileLoader | null): Scenario {
+  const text = source ? JSON.stringify(source) : '';
+  const hit = compiled.get(file);
+  if (hit && hit.source === text) return hit.scn;
+  if (!source && !load) throw new Error(`${file}: no scenario source and no way to read the file`);
+  const scn = source ? compileSource(source) : (load as FileLoader)(file);
+  compiled.set(file, { source: text, scn });
+  pinned.clear(); // the pinned arms of a replaced scenario go with it
+  return scn;
+}
 
 /** The arm's scenario, with the swept parameter pinned (its draw still consumes its uniform). */
-export function armScenario(arm: Pick<Arm, 'file' | 'pin'>): Scenario {
-  const key = `${arm.file}|${arm.pin ? `${arm.pin.param}=${arm.pin.value}` : ''}`;
-  let scn = loaded.get(key);
+export function armScenario(arm: Pick<Arm, 'file' | 'pin'>, source?: ScenarioSource, load: FileLoader | null = null): Scenario {
+  const base = fileScenario(arm.file, source, load);
+  if (!arm.pin) return base;
+  const key = `${arm.file}|${arm.pin.param}=${arm.pin.value}`;
+  let scn = pinned.get(key);
   if (!scn) {
-    // A sweep's arms share their file's one load (the warm-up's): loading is the slow part.
-    const base = arm.pin ? armScenario({ file: arm.file, pin: null }) : loadScenario(arm.file);
-    scn = arm.pin ? { ...base, param_specs: { ...base.param_specs, [arm.pin.param]: { central: arm.pin.value, low: arm.pin.value, high: arm.pin.value } } } : base;
-    loaded.set(key, scn);
+    scn = { ...base, param_specs: { ...base.param_specs, [arm.pin.param]: { central: arm.pin.value, low: arm.pin.value, high: arm.pin.value } } };
+    pinned.set(key, scn);
   }
   return scn;
 }
@@ -47,9 +67,9 @@ export function runInto(scn: Scenario, seed: string, run: number, steps: number,
   runSteps(scn, seed, run, steps, out, null);
 }
 
-export function simulateChunk(task: ChunkTask): ChunkResult {
+export function simulateChunk(task: ChunkTask, load: FileLoader | null = null): ChunkResult {
   const { plan, start, end } = task;
-  const scns = plan.arms.map(armScenario);
+  const scns = plan.arms.map((arm) => armScenario(arm, task.sources?.[arm.file], load));
   const values = plan.arms.map((a) => new Float64Array(a.steps * M));
   const order = seriesOrder(plan);
   const accs = order.map(({ arm, minus }) => new ChunkAccumulator(plan.arms[arm].steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS, plan.arms[arm].scenario));

@@ -1,26 +1,18 @@
-// The worker thread's entry: computes one chunk of runs (see simulate.ts), or warms up: loads the
-// modules and compiles the batch's scenarios while the main thread is still planning.
+// The worker thread's entry: computes one chunk of runs (see simulate.ts), or warms up. It compiles
+// the scenarios from the data the main thread sends (no YAML, schemas or mathjs to load here); only
+// a plan made by hand, without that data, makes it read the files itself.
 
-import { resolve } from 'node:path';
-import { resolveScenarioPath } from '../scenario/load.js';
-import { armScenario, type ChunkResult, type ChunkTask, simulateChunk } from './simulate.js';
+import { type ChunkResult, type ChunkTask, type FileLoader, simulateChunk } from './simulate.js';
 
-/** Scenarios (names or paths, as given to `batch`) to compile before the first chunk arrives. */
+/** Loads the worker's modules while the main thread is still planning: a task that does nothing else. */
 export interface WarmTask {
-  warm: string[];
+  warm: true;
 }
 
-export default function work(task: ChunkTask | WarmTask): ChunkResult | null {
-  if ('warm' in task) {
-    // A file that fails to load is the main thread's to report, with its line: nothing to do here.
-    for (const scenario of task.warm) {
-      try {
-        armScenario({ file: resolve(resolveScenarioPath(scenario)), pin: null }); // the file as planBatch names it
-      } catch {
-        // ignored
-      }
-    }
-    return null;
-  }
-  return simulateChunk(task);
+let load: FileLoader | null = null;
+
+export default async function work(task: ChunkTask | WarmTask): Promise<ChunkResult | null> {
+  if ('warm' in task) return null;
+  if (!load && task.plan.arms.some((arm) => !task.sources?.[arm.file])) load = (await import('../scenario/load.js')).loadScenario;
+  return simulateChunk(task, load);
 }

@@ -70,8 +70,8 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  tariff-sim batch busan-truce truce-lapses rare-earth-squeeze --runs 10000 --baseline busan-truce\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv\n  tariff-sim batch busan-truce --runs 1000 --sweep armington_sigma=2:8:4 --report sweep.html\n  tariff-sim batch busan-truce --runs 1000000 --shard 3/8 --out part-3.json\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv --resume   # after Ctrl-C\n\nWith --out, finished runs are checkpointed in FILE.checkpoint.json (and FILE.checkpoint.rows for --csv);\nCtrl-C or SIGTERM stops the workers, keeps the checkpoint and exits 130 or 143; FILE itself is only\never written whole. The same command with --resume gives byte-identical output.')
     .action(
       action(async (scenarios: string[], flags) => {
-        // The workers take about as long to start (modules, scenarios) as this thread takes to load and plan.
-        const pool = (await import('../batch/pool.js')).earlyPool(scenarios, flags);
+        // The workers load their modules while this thread loads and plans.
+        const pool = (await import('../batch/pool.js')).earlyPool(flags);
         return (await import('./commands/batch.js')).batchCommand(scenarios, flags, pool);
       }),
     );

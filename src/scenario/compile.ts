@@ -10,10 +10,11 @@ import type { Params } from '../model/params.js';
 import type { Rng } from '../model/rng.js';
 import type { State, StepUnit } from '../model/types.js';
 import { fieldName, InputError } from './errors.js';
-import { SEEDS_DIR } from './paths.js';
 import type { ScenarioFile } from './schema/scenario.js';
-import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
-import { compileRules } from './rules/compileRules.js';
+import type { SeedRecord } from './schema/seeds.js';
+import { compileRules, type ConditionParser } from './rules/compileRules.js';
+import { type ParsedCondition, parseCondition } from './rules/sandbox.js';
+import { SLOT } from './rules/names.js';
 import { compileStrategies } from './strategies/index.js';
 
 /** What an actor's rule or strategy sees when it decides, at the start of a step. */
@@ -66,21 +67,67 @@ export interface Scenario {
   deciders: Decider[];
   /** The validated file, as written (for saving and for tools). */
   spec: ScenarioFile;
+  /** What it was compiled from, as plain data (compileSource compiles it again, elsewhere). */
+  source: ScenarioSource;
 }
 
 export type LineLookup = (path: (string | number)[]) => number;
 
-export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLookup, seedsDir = SEEDS_DIR): Scenario {
+/** The seeds a scenario reads, loaded and checked (load.ts reads them from seeds/). */
+export interface SeedSource {
+  /** The seeds folder, with a trailing slash: a record's moves name their file. */
+  dir: string;
+  baseline(id: string): { as_of: string; baseline: Baseline };
+  paramSpecs(): ParamSpecs;
+  record(name: string): SeedRecord;
+}
+
+/**
+ * Everything a scenario is compiled from, as plain data: the checked file, the seeds it read and
+ * its rules' conditions parsed. A batch sends it to its worker threads, which compile the scenario
+ * from it without reading YAML, checking schemas or loading mathjs again.
+ */
+export interface ScenarioSource {
+  file: string;
+  spec: ScenarioFile;
+  seeds: {
+    dir: string;
+    baselines: Record<string, { as_of: string; baseline: Baseline }>;
+    param_specs: ParamSpecs | null;
+    records: Record<string, SeedRecord>;
+  };
+  conditions: Record<string, ParsedCondition>;
+}
+
+/** A scenario compiled again from its source (see ScenarioSource): what compileScenario gave. */
+export function compileSource(source: ScenarioSource): Scenario {
+  const { seeds, conditions } = source;
+  const missing = (what: string): never => {
+    throw new Error(`${source.file}: the scenario's source lacks ${what}`);
+  };
+  const served: SeedSource = {
+    dir: seeds.dir,
+    baseline: (id) => seeds.baselines[id] ?? missing(`baseline ${id}`),
+    paramSpecs: () => seeds.param_specs ?? missing('parameters'),
+    record: (name) => seeds.records[name] ?? missing(`record ${name}`),
+  };
+  return compileScenario(source.file, source.spec, () => 0, served, (text) => conditions[text] ?? missing(`condition ${text}`));
+}
+
+export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLookup, seeds: SeedSource, parse?: ConditionParser): Scenario {
   const fail = (path: (string | number)[], msg: string): never => {
     throw new InputError(file, lineOf(path), fieldName(path), msg);
   };
+  // What is read is kept, as the scenario's source.
+  const source: ScenarioSource = { file, spec, seeds: { dir: seeds.dir, baselines: {}, param_specs: null, records: {} }, conditions: {} };
   // A seed's own errors name the seed file; load.ts turns them into errors at the field naming it.
-  const base = loadBaseline(spec.baseline, seedsDir);
+  const base = (source.seeds.baselines[spec.baseline] = seeds.baseline(spec.baseline));
   const start = spec.start ?? base.as_of;
   if (start < base.as_of) fail(['start'], `${start} is before the baseline's date ${base.as_of}`);
   const unit = spec.step;
 
-  const specs = { ...loadParamSpecs(seedsDir) };
+  source.seeds.param_specs = seeds.paramSpecs();
+  const specs = { ...source.seeds.param_specs };
   for (const [name, o] of Object.entries(spec.parameters ?? {})) {
     const key = name as keyof ParamSpecs;
     if (o === undefined) continue;
@@ -96,8 +143,8 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
 
   // Records first: what the seeds say happened, then what the scenario adds on the same step.
   for (const name of spec.records ?? []) {
-    const record = loadRecord(name, seedsDir);
-    const recordFile = `${seedsDir}${name}.yaml`;
+    const record = (source.seeds.records[name] = seeds.record(name));
+    const recordFile = `${seeds.dir}${name}.yaml`;
     record.entries.forEach((entry, ei) => {
       if (entry.at < start) return;
       const k = resolveWhen(start, unit, entry.at);
@@ -125,9 +172,10 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
     param_specs: specs,
     timeline,
     deciders: [
-      compileRules(file, spec.rules, lineOf),
+      compileRules(file, spec.rules, lineOf, (text) => (source.conditions[text] ??= parse ? parse(text) : parseCondition(text, SLOT))),
       compileStrategies(file, spec.strategies, lineOf, { baseline: base.baseline, timeline, start, step_unit: unit }),
     ].filter((d): d is Decider => d !== null),
     spec,
+    source,
   };
 }

@@ -4,11 +4,12 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Move } from '../model/moves.js';
 import type { ParamName } from '../model/params.js';
-import { compileScenario, type LineLookup, type Scenario } from './compile.js';
+import { compileScenario, type LineLookup, type Scenario, type SeedSource } from './compile.js';
 import { fieldName, InputError } from './errors.js';
 import { paramLimitProblem } from './paramLimits.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
+import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
 import { lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 /** A path, or the name of a shipped scenario (`busan-truce`). */
@@ -29,12 +30,17 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   checkParamLimits(file, spec, line);
   let scn: Scenario;
   try {
-    scn = compileScenario(file, spec, line, seedsDir);
+    scn = compileScenario(file, spec, line, seedFiles(seedsDir));
   } catch (e) {
     throw blameSeed(e, file, spec, line, seedsDir);
   }
   checkRuleLayers(scn, line);
   return scn;
+}
+
+/** Seeds read from a folder of seed files (each read and checked once). */
+export function seedFiles(dir = SEEDS_DIR): SeedSource {
+  return { dir, baseline: (id) => loadBaseline(id, dir), paramSpecs: () => loadParamSpecs(dir), record: (name) => loadRecord(name, dir) };
 }
 
 /** A move and the moves it carries (an agreement's lapse, a summit's package), with their paths. */

@@ -11,7 +11,7 @@ import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
 import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
-import type { Scenario } from '../../scenario/compile.js';
+import type { Scenario, ScenarioSource } from '../../scenario/compile.js';
 import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
@@ -64,7 +64,7 @@ function findBaseline(name: string, args: string[], scns: Scenario[]): number {
 }
 
 /** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
-export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; shard: { k: number; n: number } | null; workers: number } {
+export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sources: Record<string, ScenarioSource>; shard: { k: number; n: number } | null; workers: number } {
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
@@ -97,7 +97,9 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; shar
   }
   // A scripted move the model rejects is bad input: find it here, with its file and line, not in a worker.
   for (const s of scns) runScenario(s, { seed, steps: stepsOf(s), run_index: shard ? shardRange(runs, shard.k, shard.n).start : 0 });
-  return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, shard, workers };
+  // The workers compile the scenarios from these (no files, schemas or mathjs to load there).
+  const sources = Object.fromEntries(scns.map((s) => [resolve(s.file), s.source]));
+  return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, sources, shard, workers };
 }
 
 /** A file error while writing the batch's output or checkpoint: one line naming --out, exit 1. */
@@ -120,7 +122,7 @@ function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Pla
 }
 
 /** `pool`: started early by the caller (see earlyPool), else here; closed when the batch ends. */
-export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool | null = earlyPool(args, flags)): Promise<number | void> {
+export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool | null = earlyPool(flags)): Promise<number | void> {
   try {
     return await batchWith(pool, args, flags);
   } finally {
@@ -129,7 +131,7 @@ export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool
 }
 
 async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): Promise<number | void> {
-  const { plan, shard, workers } = planBatch(args, flags);
+  const { plan, sources, shard, workers } = planBatch(args, flags);
   const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
   // With --out, a checkpoint beside it keeps the finished runs through Ctrl-C, SIGTERM or a failure.
   const paths = flags.out ? checkpointPaths(flags.out) : null;
@@ -157,6 +159,7 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     const out = sink;
     series = await runBatch(plan, {
       workers,
+      sources,
       pool: pool ?? undefined,
       range: { start: from, end: range.end },
       initial,

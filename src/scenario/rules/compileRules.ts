@@ -8,7 +8,7 @@ import type { Decider, DecisionView, LineLookup } from '../compile.js';
 import { fieldName, InputError } from '../errors.js';
 import { fixedWhileMeasures, isMetricSlot, isParamSlot, metricAt, paramAt, RULE_NAMES, SLOT, STATE_GETTERS, type StateName } from './names.js';
 import { recall, remember } from './memory.js';
-import { type Closure, compileCondition, explain, RuleSyntaxError } from './sandbox.js';
+import { type Closure, compileParsed, explain, type ParsedCondition, parseCondition, RuleSyntaxError } from './sandbox.js';
 import type { RuleSpec } from './schema.js';
 
 const EMPTY: SourcedMove[] = [];
@@ -29,8 +29,13 @@ interface CompiledRule {
   why: string | undefined;
 }
 
+/** How a rule's condition text becomes a parsed tree: with mathjs, or from a tree parsed elsewhere. */
+export type ConditionParser = (text: string) => ParsedCondition;
+
+const parseWithMathjs: ConditionParser = (text) => parseCondition(text, SLOT);
+
 /** Parses and checks every rule; returns null when there are none. */
-export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf: LineLookup): Decider | null {
+export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf: LineLookup, parse: ConditionParser = parseWithMathjs): Decider | null {
   if (!rules || rules.length === 0) return null;
   const fail = (path: (string | number)[], msg: string): never => {
     throw new InputError(file, lineOf(path), fieldName(path), msg);
@@ -43,7 +48,7 @@ export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf
     if ((r.move === undefined) === (r.moves === undefined)) fail(['rules', i], 'give either move or moves');
     let cond;
     try {
-      cond = compileCondition(r.when, SLOT, fixedWhileMeasures);
+      cond = compileParsed(parse(r.when), SLOT, fixedWhileMeasures);
     } catch (e) {
       if (e instanceof RuleSyntaxError) return fail(['rules', i, 'when'], e.message);
       throw e;

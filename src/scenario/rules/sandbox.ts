@@ -10,13 +10,13 @@
 import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 
-// mathjs takes most of a second to load: only scenarios with rules pay for it (and each batch
-// worker only when its scenarios have rules). The number-only build has the same parser and loads
-// in about half the time of the full one.
+// mathjs takes a good part of a second to load: only scenarios with rules pay for it, and only the
+// thread that reads the file (batch workers get the parsed trees as data). Its single-file bundle
+// loads in about half the time of the number-only build (many modules), with the same parser.
 let parser: ((text: string) => MathNode) | null = null;
 function parse(text: string): MathNode {
   if (!parser) {
-    const mathjs = createRequire(import.meta.url)('mathjs/number') as typeof import('mathjs');
+    const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
     parser = mathjs.create({ parseDependencies: mathjs.parseDependencies }).parse as (text: string) => MathNode;
   }
   return parser(text);
@@ -88,10 +88,32 @@ export interface CompiledCondition {
 }
 
 /**
- * Compiles a condition once. `scope` maps each allowed name to its slot; `known` is the list of
- * names an error message offers.
+ * A condition parsed and checked for size: its tree as plain data (mathjs's node fields, copied),
+ * so that it can cross to a worker thread and be compiled there without loading mathjs.
  */
-export function compileCondition(text: string, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean = () => false): CompiledCondition {
+export interface ParsedCondition {
+  tree: CondNode;
+  template: (string | number)[];
+}
+
+/** A mathjs node as plain data: its type and the fields build() reads. */
+export type CondNode = { type: string } & Record<string, unknown>;
+
+const NODE_FIELDS = ['value', 'name', 'content', 'condition', 'trueExpr', 'falseExpr', 'conditionals', 'params', 'fn', 'op', 'args'] as const;
+
+function plain(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(plain);
+  if (x !== null && typeof x === 'object' && 'type' in x && typeof (x as { type: unknown }).type === 'string') {
+    const node = x as Record<string, unknown>;
+    const out: CondNode = { type: node.type as string };
+    for (const k of NODE_FIELDS) if (k in node && node[k] !== undefined) out[k] = plain(node[k]);
+    return out;
+  }
+  return x;
+}
+
+/** Parses a condition (this loads mathjs); compileParsed turns it into closures. */
+export function parseCondition(text: string, scope: ReadonlyMap<string, number>): ParsedCondition {
   if (text.trim() === '') throw new RuleSyntaxError('empty condition');
   if (text.length > MAX_CONDITION_CHARS) throw new RuleSyntaxError(`condition is ${text.length} characters; the limit is ${MAX_CONDITION_CHARS}`);
   let root: MathNode;
@@ -101,24 +123,33 @@ export function compileCondition(text: string, scope: ReadonlyMap<string, number
     const msg = e instanceof Error ? e.message : String(e);
     throw new RuleSyntaxError(`cannot parse: ${msg.split('\n')[0]}`);
   }
+  return { tree: plain(root) as CondNode, template: templateOf(root, scope) };
+}
+
+/** Compiles a parsed condition once. `scope` maps each allowed name to its slot; `fixed` tells which slots stay put in a quiet stretch. */
+export function compileParsed(parsed: ParsedCondition, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean = () => false): CompiledCondition {
   const slots: number[] = [];
-  const fn = build(root, scope, slots, 0);
-  return { fn, slots, template: templateOf(root, scope), stays_false: staysFalse(root, scope, fixed) };
+  const fn = build(parsed.tree, scope, slots, 0);
+  return { fn, slots, template: parsed.template, stays_false: staysFalse(parsed.tree, scope, fixed) };
+}
+
+/** Parses and compiles (see parseCondition and compileParsed). */
+export function compileCondition(text: string, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean = () => false): CompiledCondition {
+  return compileParsed(parseCondition(text, scope), scope, fixed);
 }
 
 const NEVER = (): boolean => false;
 
 /** See CompiledCondition.stays_false (the tree is already checked by build). */
-function staysFalse(node: MathNode, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean): (env: Float64Array) => boolean {
-  const n = node as MathNode & Record<string, unknown>;
-  if (node.type === 'ParenthesisNode') return staysFalse(n.content as MathNode, scope, fixed);
+function staysFalse(node: CondNode, scope: ReadonlyMap<string, number>, fixed: (slot: number) => boolean): (env: Float64Array) => boolean {
+  if (node.type === 'ParenthesisNode') return staysFalse(node.content as CondNode, scope, fixed);
   const read: number[] = [];
   const fn = build(node, scope, read, 0);
   if (read.every(fixed)) return (env) => !fn(env);
-  if (node.type === 'OperatorNode' && (n.fn === 'and' || n.fn === 'or')) {
-    const [a, b] = (n.args as MathNode[]).map((x) => staysFalse(x, scope, fixed));
+  if (node.type === 'OperatorNode' && (node.fn === 'and' || node.fn === 'or')) {
+    const [a, b] = (node.args as CondNode[]).map((x) => staysFalse(x, scope, fixed));
     if (a === NEVER && b === NEVER) return NEVER;
-    return n.fn === 'and' ? (env) => a(env) || b(env) : (env) => a(env) && b(env);
+    return node.fn === 'and' ? (env) => a(env) || b(env) : (env) => a(env) && b(env);
   }
   return NEVER;
 }
@@ -130,10 +161,10 @@ function unknownName(name: string, scope: ReadonlyMap<string, number>): RuleSynt
 
 const truthy = (x: number): number => (x ? 1 : 0);
 
-function build(node: MathNode, scope: ReadonlyMap<string, number>, slots: number[], depth: number): Closure {
+function build(node: CondNode, scope: ReadonlyMap<string, number>, slots: number[], depth: number): Closure {
   if (depth > MAX_DEPTH) throw new RuleSyntaxError(`condition nests deeper than ${MAX_DEPTH} levels`);
-  const sub = (n: MathNode) => build(n, scope, slots, depth + 1);
-  const n = node as MathNode & Record<string, unknown>;
+  const sub = (n: CondNode) => build(n, scope, slots, depth + 1);
+  const n = node;
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value;
@@ -152,11 +183,11 @@ function build(node: MathNode, scope: ReadonlyMap<string, number>, slots: number
       return (env) => env[slot];
     }
     case 'ParenthesisNode':
-      return sub(n.content as MathNode);
+      return sub(n.content as CondNode);
     case 'ConditionalNode': {
-      const c = sub(n.condition as MathNode);
-      const a = sub(n.trueExpr as MathNode);
-      const b = sub(n.falseExpr as MathNode);
+      const c = sub(n.condition as CondNode);
+      const a = sub(n.trueExpr as CondNode);
+      const b = sub(n.falseExpr as CondNode);
       return (env) => (c(env) ? a(env) : b(env));
     }
     case 'RelationalNode': {
@@ -165,7 +196,7 @@ function build(node: MathNode, scope: ReadonlyMap<string, number>, slots: number
         if (!f) throw new RuleSyntaxError(`operator "${name}" is not allowed`);
         return f;
       });
-      const args = (n.params as MathNode[]).map(sub);
+      const args = (n.params as CondNode[]).map(sub);
       return (env) => {
         let left = args[0](env);
         for (let i = 0; i < ops.length; i++) {
@@ -177,16 +208,16 @@ function build(node: MathNode, scope: ReadonlyMap<string, number>, slots: number
       };
     }
     case 'OperatorNode':
-      return operator(n.fn as string, n.op as string, (n.args as MathNode[]).map(sub), n.args as MathNode[], scope);
+      return operator(n.fn as string, n.op as string, (n.args as CondNode[]).map(sub), n.args as CondNode[], scope);
     case 'FunctionNode': {
-      const f = n.fn as MathNode & { name?: string };
+      const f = n.fn as CondNode & { name?: string };
       if (f.type !== 'SymbolNode') throw new RuleSyntaxError('only calls of min, max and abs by name are allowed');
       const name = f.name as string;
       if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(name)) {
         if (scope.has(name)) throw new RuleSyntaxError(`"${name}" is a value, not a function`);
         throw new RuleSyntaxError(`function "${name}" is not allowed (allowed: ${ALLOWED_FUNCTIONS.join(', ')})`);
       }
-      const args = (n.args as MathNode[]).map(sub);
+      const args = (n.args as CondNode[]).map(sub);
       return callFunction(name, args);
     }
     default:
@@ -222,7 +253,7 @@ function callFunction(name: string, args: Closure[]): Closure {
   };
 }
 
-function operator(fn: string, op: string, args: Closure[], nodes: MathNode[], scope: ReadonlyMap<string, number>): Closure {
+function operator(fn: string, op: string, args: Closure[], nodes: CondNode[], scope: ReadonlyMap<string, number>): Closure {
   if (args.length === 1) {
     const a = args[0];
     if (fn === 'unaryMinus') return (env) => -a(env);
@@ -238,8 +269,8 @@ function operator(fn: string, op: string, args: Closure[], nodes: MathNode[], sc
   const cmp = COMPARE[fn];
   if (cmp) {
     // The common shape `name op number` gets its own closure: one call fewer per evaluation.
-    const l = nodes[0] as MathNode & { name?: string };
-    const r = nodes[1] as MathNode & { value?: unknown };
+    const l = nodes[0] as CondNode & { name?: string };
+    const r = nodes[1] as CondNode & { value?: unknown };
     if (l.type === 'SymbolNode' && r.type === 'ConstantNode' && typeof r.value === 'number') {
       const slot = scope.get(l.name as string) as number;
       const c = r.value;
