@@ -54,7 +54,16 @@ export function longRunQuantity(pPartner: number, pOther: number, share: number,
  * q = P^(-e) (p/P)^(-sigma), so ln q = ((sigma - e)/(1 - sigma)) ln a - sigma ln p.
  */
 export function logLongRunQuantity(logPartner: number, logOther: number, share: number, sigma: number, elasticity: number): number {
-  const a = share * Math.exp((1 - sigma) * logPartner) + (1 - share) * Math.exp((1 - sigma) * logOther);
+  return logLongRunQuantityWith(logPartner, otherTerm(logOther, share, sigma), share, sigma, elasticity);
+}
+
+/** The other suppliers' part of the CES index, (1 - s) o^(1-sigma): fixed while their prices are. */
+function otherTerm(logOther: number, share: number, sigma: number): number {
+  return (1 - share) * Math.exp((1 - sigma) * logOther);
+}
+
+function logLongRunQuantityWith(logPartner: number, otherPart: number, share: number, sigma: number, elasticity: number): number {
+  const a = share * Math.exp((1 - sigma) * logPartner) + otherPart;
   return ((sigma - elasticity) / (1 - sigma)) * Math.log(a) - sigma * logPartner;
 }
 
@@ -111,31 +120,32 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     const pPartner = priceFactor(withFee, ref, p.pass_through);
     // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
     const world = pPartner / ((1 + withFee / 100) / (1 + ref / 100));
+    const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
     out.log_price[i] = Math.log(pPartner);
-    out.log_long_run_qty[i] = logLongRunQuantity(out.log_price[i], other.log_other[i], seg.partner_share, p.sigma, p.demand_elasticity);
-    out.value_per_qty_bn[i] = baseValueBn * seg.share * world * other.factor[i];
+    out.log_long_run_qty[i] = logLongRunQuantityWith(out.log_price[i], other.other_term[i], seg.partner_share, p.sigma, p.demand_elasticity);
+    out.value_per_qty_bn[i] = baseValueBn * seg.share * world * factor;
     out.tariff_pct[i] = t.partner_pct[i];
     out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
-    if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_bn[i];
+    if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_per_factor_bn[i] * factor;
   }
   priceCache.set(layers, out);
   return out;
 }
 
 /**
- * What does not depend on the tariffs on the partner: third countries' prices, the controls' factor,
- * and the long-run value at the counterfactual tariff. A run's moves mostly change the partner's
- * tariffs, so these are kept for its later layer sets (the last few, by parameters and the tariffs
- * on other origins).
+ * What does not depend on the tariffs on the partner: third countries' prices, their part of the
+ * CES index, and the long-run value at the counterfactual tariff (per unit of the controls' factor).
+ * Nor does it depend on the fees or the controls. A run's moves mostly change the partner's tariffs,
+ * fees and controls, so these are kept for its later regimes (the last few, by the parameters they
+ * use and the tariffs on other origins).
  */
 interface OtherSide {
   params: TradeParams;
   segments: TradeSegment[];
   base_value_bn: number;
   other_pct: Float64Array;
-  log_other: Float64Array;
-  factor: Float64Array;
-  value0_bn: Float64Array;
+  other_term: Float64Array;
+  value0_per_factor_bn: Float64Array;
 }
 
 const otherSides: OtherSide[] = [];
@@ -145,29 +155,32 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length;
 }
 
+/** The parameters the other side uses are the same. */
+function sameOtherParams(a: TradeParams, b: TradeParams): boolean {
+  return a.pass_through === b.pass_through && a.sigma === b.sigma && a.demand_elasticity === b.demand_elasticity && a.counterfactual_tariff_pct === b.counterfactual_tariff_pct;
+}
+
 function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
   return recentOr(
     otherSides,
     4,
-    (o) => o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameParams(o.params, p)) && sameValues(o.other_pct, otherPct),
+    (o) => o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameOtherParams(o.params, p)) && sameValues(o.other_pct, otherPct),
     () => computeOtherSide(segments, otherPct, baseValueBn, p),
   );
 }
 
 function computeOtherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
   const n = segments.length;
-  const o: OtherSide = { params: p, segments, base_value_bn: baseValueBn, other_pct: otherPct, log_other: new Float64Array(n), factor: new Float64Array(n), value0_bn: new Float64Array(n) };
+  const o: OtherSide = { params: p, segments, base_value_bn: baseValueBn, other_pct: otherPct, other_term: new Float64Array(n), value0_per_factor_bn: new Float64Array(n) };
   const t0 = p.counterfactual_tariff_pct;
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     const ref = seg.reference_tariff_pct;
     const logOther = Math.log(priceFactor(otherPct[i], seg.reference_other_tariff_pct, p.pass_through));
-    const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
     const p0 = priceFactor(t0, ref, p.pass_through);
     const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
-    o.log_other[i] = logOther;
-    o.factor[i] = factor;
-    o.value0_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantity(Math.log(p0), logOther, seg.partner_share, p.sigma, p.demand_elasticity)) * w0 * factor;
+    o.other_term[i] = otherTerm(logOther, seg.partner_share, p.sigma);
+    o.value0_per_factor_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantityWith(Math.log(p0), o.other_term[i], seg.partner_share, p.sigma, p.demand_elasticity)) * w0;
   }
   return o;
 }
