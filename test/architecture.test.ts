@@ -1,7 +1,7 @@
-// The layers of ARCHITECTURE.md, checked: each may import only the layers below it, and the model
-// reads no files, clock or Math.random.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The layers of ARCHITECTURE.md, checked: each may import only the layers below it, the model
+// reads no files, clock or Math.random, and the strategy deciders load no zod.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
@@ -39,4 +39,50 @@ describe('layers', () => {
       expect(text, file).not.toMatch(/Math\.random|Date\.now|new Date\(\)|process\.|from 'node:/);
     }
   });
+});
+
+// Batch workers build deciders without loading zod (~240 modules, ~150 ms per worker): the strategy
+// behaviour modules may reach the schema modules through `import type` only (erased by tsc).
+describe('strategy deciders', () => {
+  const STRATEGIES = join(SRC, 'scenario', 'strategies');
+  const BEHAVIOUR = ['index', 'common', 'types', 'conciliatory', 'deadlineBargainer', 'escalateToCap', 'grimTrigger', 'scripted', 'titForTat'];
+
+  /** Specifiers of the imports and re-exports that load a module at run time (not `import type`). */
+  function runtimeImports(file: string): string[] {
+    const text = readFileSync(file, 'utf8');
+    const statements = text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^;'"]*?\bfrom\s+)?'([^']+)'/gm);
+    const dynamic = text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g);
+    return [...statements, ...dynamic].map((m) => m[1]);
+  }
+
+  function source(from: string, spec: string): string {
+    const base = resolve(dirname(from), spec);
+    const found = [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base].find(existsSync);
+    if (!found) throw new Error(`${from.slice(ROOT.length)}: cannot find ${spec}`);
+    return found;
+  }
+
+  /** A chain of run-time imports from the file to zod, or null. */
+  function zodChain(file: string, seen = new Set<string>()): string[] | null {
+    if (seen.has(file)) return null;
+    seen.add(file);
+    for (const spec of runtimeImports(file)) {
+      if (/^zod(\/|$)/.test(spec)) return [file.slice(ROOT.length), spec];
+      if (!spec.startsWith('.')) continue;
+      const rest = zodChain(source(file, spec), seen);
+      if (rest) return [file.slice(ROOT.length), ...rest];
+    }
+    return null;
+  }
+
+  it('the check sees zod where it is', () => {
+    expect(zodChain(join(STRATEGIES, 'schema.ts'))).not.toBeNull();
+  });
+
+  for (const name of BEHAVIOUR) {
+    it(`strategies/${name}.ts loads no zod at run time`, () => {
+      const chain = zodChain(join(STRATEGIES, `${name}.ts`));
+      expect(chain, chain?.join(' -> ')).toBeNull();
+    });
+  }
 });

@@ -1,27 +1,13 @@
 // Deadline bargainer: near a truce's deadline, extends it while tension is at most
 // max_escalation_index and lets it lapse otherwise. It decides once per deadline.
 
-import { z } from 'zod';
-import { id } from '../schema/common.js';
 import type { Agreement, State } from '../../model/types.js';
 import type { DecisionView } from '../compile.js';
 import { fmt, stepsOfWeeks, watchedAgreement } from './common.js';
-import { capPct, layer, noise, stepPp } from './params.js';
 import { IDLE, type Intent, type Strategy, type StrategyContext } from './types.js';
+import type { DeadlineBargainerParams } from './deadlineBargainer.schema.js';
 
-export const deadlineBargainerSchema = z.strictObject({
-  type: z.literal('deadline_bargainer'),
-  layer,
-  noise,
-  agreement: id.optional().describe('the agreement it watches; default the active truce due first'),
-  decide_steps_before: z.number().int().min(0).max(52).optional().describe('decides this many steps before the deadline (0: at the deadline); default 0'),
-  max_escalation_index: z.number().min(0).max(100).optional().describe('extends while the escalation index is at most this; default 60'),
-  extend_weeks: z.number().min(1).max(520).optional().describe('length of an extension; default 52'),
-  step_pp: stepPp.describe('a mistaken escalation raises the layer by this; default 10'),
-  cap_pct: capPct.describe('default 125'),
-});
-
-export function deadlineBargainer(p: z.infer<typeof deadlineBargainerSchema>, ctx: StrategyContext): Strategy {
+export function deadlineBargainer(p: DeadlineBargainerParams, ctx: StrategyContext): Strategy {
   const before = p.decide_steps_before ?? 0;
   const maxTension = p.max_escalation_index ?? 60;
   const maxText = fmt(maxTension);

@@ -1,24 +1,12 @@
 // Escalate to a cap: from `start`, raise our layer by step_pp every every_steps steps until it
 // reaches cap_pct, whatever the other side does.
 
-import { z } from 'zod';
-import { when } from '../schema/common.js';
 import type { DecisionView } from '../compile.js';
 import { fmt, layerRate } from './common.js';
-import { capPct, everySteps, layer, noise, stepPp } from './params.js';
 import { HOLD, type Intent, type Strategy, type StrategyContext } from './types.js';
+import type { EscalateToCapParams } from './escalateToCap.schema.js';
 
-export const escalateToCapSchema = z.strictObject({
-  type: z.literal('escalate_to_cap'),
-  layer,
-  noise,
-  step_pp: stepPp.describe('default 10'),
-  every_steps: everySteps.describe('default 4'),
-  cap_pct: capPct.describe('default 100'),
-  start: when.optional().describe('step or date of the first raise; default step 1'),
-});
-
-export function escalateToCap(p: z.infer<typeof escalateToCapSchema>, ctx: StrategyContext): Strategy {
+export function escalateToCap(p: EscalateToCapParams, ctx: StrategyContext): Strategy {
   const stepPp = p.step_pp ?? 10;
   const every = p.every_steps ?? 4;
   const cap = p.cap_pct ?? 100;

@@ -2,24 +2,13 @@
 // tolerated_escalations times in the run; from then on punishes for good, raising our layer by
 // punish_pp every every_steps steps up to cap_pct, and never concedes.
 
-import { z } from 'zod';
 import type { DecisionView } from '../compile.js';
 import { recall, remember } from '../rules/memory.js';
 import { fmt, layerRate } from './common.js';
-import { capPct, everySteps, layer, noise, stepPp } from './params.js';
 import { HOLD, type Intent, type Strategy, type StrategyContext } from './types.js';
+import type { GrimTriggerParams } from './grimTrigger.schema.js';
 
-export const grimTriggerSchema = z.strictObject({
-  type: z.literal('grim_trigger'),
-  layer,
-  noise,
-  tolerated_escalations: z.number().int().min(0).max(1000).optional().describe("escalations by the other side it lets pass; default 0"),
-  punish_pp: stepPp.describe('default 25'),
-  every_steps: everySteps.describe('steps between punishments; default 4'),
-  cap_pct: capPct.describe('default 125'),
-});
-
-export function grimTrigger(p: z.infer<typeof grimTriggerSchema>, ctx: StrategyContext): Strategy {
+export function grimTrigger(p: GrimTriggerParams, ctx: StrategyContext): Strategy {
   const tolerated = p.tolerated_escalations ?? 0;
   const punish = p.punish_pp ?? 25;
   const every = p.every_steps ?? 4;

@@ -20,7 +20,7 @@ import { scripted } from './scripted.js';
 import { titForTat } from './titForTat.js';
 import type { Strategy, StrategyContext } from './types.js';
 
-export { strategiesSchema, strategySchema, STRATEGY_TYPES, type StrategiesSpec, type StrategySpec } from './schema.js';
+export type { StrategiesSpec, StrategySpec } from './schema.js';
 export type { Intent, Strategy, StrategyContext } from './types.js';
 export { HOLD, IDLE } from './types.js';
 

@@ -1,12 +1,12 @@
 // `strategies: { us?: {type, ...params}, cn?: {...} }` in a scenario file.
 
 import { z } from 'zod';
-import { conciliatorySchema } from './conciliatory.js';
-import { deadlineBargainerSchema } from './deadlineBargainer.js';
-import { escalateToCapSchema } from './escalateToCap.js';
-import { grimTriggerSchema } from './grimTrigger.js';
-import { scriptedSchema } from './scripted.js';
-import { titForTatSchema } from './titForTat.js';
+import { conciliatorySchema } from './conciliatory.schema.js';
+import { deadlineBargainerSchema } from './deadlineBargainer.schema.js';
+import { escalateToCapSchema } from './escalateToCap.schema.js';
+import { grimTriggerSchema } from './grimTrigger.schema.js';
+import { scriptedSchema } from './scripted.schema.js';
+import { titForTatSchema } from './titForTat.schema.js';
 
 export const strategySchema = z.discriminatedUnion('type', [
   scriptedSchema,

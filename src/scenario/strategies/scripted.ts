@@ -1,10 +1,7 @@
 // Scripted: the actor does what the timeline says and nothing else. It makes no decisions, so it
 // has no noisy variant.
 
-import { z } from 'zod';
 import { IDLE, type Strategy } from './types.js';
-
-export const scriptedSchema = z.strictObject({ type: z.literal('scripted') });
 
 export function scripted(): Strategy {
   return { name: 'scripted', noise: 0, step_pp: 0, cap_pct: 0, decide: () => IDLE };

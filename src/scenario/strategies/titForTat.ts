@@ -3,26 +3,13 @@
 // concessions seen in the other side's record (curbs, controls, snapbacks) with step_pp.
 // Remembers what it has already answered, so each move of the other side is answered once.
 
-import { z } from 'zod';
 import type { DecisionView } from '../compile.js';
 import { recall, rememberAll } from '../rules/memory.js';
 import { fmt, layerRate, otherTariffMetric } from './common.js';
-import { capPct, everySteps, floorPct, layer, noise, stepPp } from './params.js';
 import { HOLD, type Intent, type Strategy, type StrategyContext } from './types.js';
+import type { TitForTatParams } from './titForTat.schema.js';
 
-export const titForTatSchema = z.strictObject({
-  type: z.literal('tit_for_tat'),
-  layer,
-  noise,
-  lag_steps: everySteps.describe('answer this many steps after the other side moved (1: at the first step it shows); default 1'),
-  ratio: z.number().min(0).max(10).optional().describe('pp of our layer per pp of change in their average tariff on us; default 1'),
-  threshold_pp: z.number().min(0).max(100).optional().describe('smaller tariff changes are ignored; default 1'),
-  step_pp: stepPp.describe('answer to an escalation or concession that is not a tariff change; default 10'),
-  cap_pct: capPct.describe('default 125'),
-  floor_pct: floorPct.describe('default 0'),
-});
-
-export function titForTat(p: z.infer<typeof titForTatSchema>, ctx: StrategyContext): Strategy {
+export function titForTat(p: TitForTatParams, ctx: StrategyContext): Strategy {
   const lag = p.lag_steps ?? 1;
   const ratio = p.ratio ?? 1;
   const threshold = p.threshold_pp ?? 1;
