@@ -1,7 +1,7 @@
 // Batch throughput, CPU time and memory, measured on the real CLI in a child process (start-up included):
 // run-steps per second for busan-truce at 1 and 2 workers, their ratio, and the peak RSS of a
 // 100,000-run batch streamed to CSV. Uses the build (dist/) when it compiles, else the TS source.
-// Sizes: BENCH_RUNS (default 10,000) for the rates, BENCH_CSV_RUNS (default 100,000) for the memory.
+// Sizes: BENCH_RUNS (default 100,000, the size of the target) for the rates, BENCH_CSV_RUNS (default 100,000) for the memory.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STEPS = 52;
-const RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100_000);
 const CSV_RUNS = Number(process.env.BENCH_CSV_RUNS ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-bench-'));
 

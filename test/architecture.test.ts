@@ -41,48 +41,67 @@ describe('layers', () => {
   });
 });
 
+/** Specifiers of the imports and re-exports that load a module at run time (not `import type`); dynamic `import()` too if asked. */
+function runtimeImports(file: string, dynamicToo: boolean): string[] {
+  const text = readFileSync(file, 'utf8');
+  const statements = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^;'"]*?\bfrom\s+)?'([^']+)'/gm)];
+  const dynamic = dynamicToo ? [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)] : [];
+  return [...statements, ...dynamic].map((m) => m[1]);
+}
+
+function source(from: string, spec: string): string {
+  const base = resolve(dirname(from), spec);
+  const found = [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base].find(existsSync);
+  if (!found) throw new Error(`${from.slice(ROOT.length)}: cannot find ${spec}`);
+  return found;
+}
+
+/** A chain of run-time imports from the file to a package `pkg` matches, or null. */
+function chainTo(pkg: RegExp, file: string, dynamicToo = true, seen = new Set<string>()): string[] | null {
+  if (seen.has(file)) return null;
+  seen.add(file);
+  for (const spec of runtimeImports(file, dynamicToo)) {
+    if (pkg.test(spec)) return [file.slice(ROOT.length), spec];
+    if (!spec.startsWith('.')) continue;
+    const rest = chainTo(pkg, source(file, spec), dynamicToo, seen);
+    if (rest) return [file.slice(ROOT.length), ...rest];
+  }
+  return null;
+}
+
+const ZOD = /^zod(\/|$)/;
+
 // Batch workers build deciders without loading zod (~240 modules, ~150 ms per worker): the strategy
 // behaviour modules may reach the schema modules through `import type` only (erased by tsc).
 describe('strategy deciders', () => {
   const STRATEGIES = join(SRC, 'scenario', 'strategies');
   const BEHAVIOUR = ['index', 'common', 'types', 'conciliatory', 'deadlineBargainer', 'escalateToCap', 'grimTrigger', 'scripted', 'titForTat'];
 
-  /** Specifiers of the imports and re-exports that load a module at run time (not `import type`). */
-  function runtimeImports(file: string): string[] {
-    const text = readFileSync(file, 'utf8');
-    const statements = text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^;'"]*?\bfrom\s+)?'([^']+)'/gm);
-    const dynamic = text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g);
-    return [...statements, ...dynamic].map((m) => m[1]);
-  }
-
-  function source(from: string, spec: string): string {
-    const base = resolve(dirname(from), spec);
-    const found = [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base].find(existsSync);
-    if (!found) throw new Error(`${from.slice(ROOT.length)}: cannot find ${spec}`);
-    return found;
-  }
-
-  /** A chain of run-time imports from the file to zod, or null. */
-  function zodChain(file: string, seen = new Set<string>()): string[] | null {
-    if (seen.has(file)) return null;
-    seen.add(file);
-    for (const spec of runtimeImports(file)) {
-      if (/^zod(\/|$)/.test(spec)) return [file.slice(ROOT.length), spec];
-      if (!spec.startsWith('.')) continue;
-      const rest = zodChain(source(file, spec), seen);
-      if (rest) return [file.slice(ROOT.length), ...rest];
-    }
-    return null;
-  }
-
   it('the check sees zod where it is', () => {
-    expect(zodChain(join(STRATEGIES, 'schema.ts'))).not.toBeNull();
+    expect(chainTo(ZOD, join(STRATEGIES, 'schema.ts'))).not.toBeNull();
   });
 
   for (const name of BEHAVIOUR) {
     it(`strategies/${name}.ts loads no zod at run time`, () => {
-      const chain = zodChain(join(STRATEGIES, `${name}.ts`));
+      const chain = chainTo(ZOD, join(STRATEGIES, `${name}.ts`));
       expect(chain, chain?.join(' -> ')).toBeNull();
     });
   }
+});
+
+// A batch worker compiles its scenarios from the data the main thread sends (Scenario.source): it
+// loads neither the YAML reader, nor the schemas, nor mathjs (together most of a second per thread).
+// Only a plan made by hand, without that data, makes it import scenario/load.ts (dynamically).
+describe('batch workers', () => {
+  const WORKER = join(SRC, 'batch', 'worker.ts');
+  for (const [name, pkg] of [['zod', ZOD], ['yaml', /^yaml(\/|$)/], ['mathjs', /^mathjs(\/|$)/]] as const) {
+    it(`load no ${name} to compute a chunk`, () => {
+      const chain = chainTo(pkg, WORKER, false);
+      expect(chain, chain?.join(' -> ')).toBeNull();
+    });
+  }
+  it('the check sees them behind the fallback for plans made by hand', () => {
+    expect(chainTo(ZOD, WORKER, true)).not.toBeNull();
+    expect(chainTo(/^yaml(\/|$)/, WORKER, true)).not.toBeNull();
+  });
 });

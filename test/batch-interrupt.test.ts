@@ -86,7 +86,7 @@ describe('interrupting a batch', () => {
   }, 600_000);
 
   it('SIGTERM during --csv: exit 143, checkpoint and rows kept, --resume gives the same bytes', async () => {
-    await interruptAndResume('csv', ['busan-truce', 'history-2025', '--runs', '600', '--steps', '20', '--seed', '5', '--workers', '2', '--csv'], 'SIGTERM', 143);
+    await interruptAndResume('csv', ['busan-truce', 'history-2025', '--runs', '2400', '--steps', '20', '--seed', '5', '--workers', '2', '--csv'], 'SIGTERM', 143);
   }, 600_000);
 
   it('--resume without a checkpoint: one line, exit 2', async () => {
