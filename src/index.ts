@@ -25,7 +25,7 @@ export function run(scenario: Scenario, opts: RunOptions = {}): RunResult {
 /** Monte Carlo batches on worker threads: plans, runBatch, summaries, reports, shards and merge. */
 export * as batch from './batch/index.js';
 
-export type { Scenario, Decider, DecisionView } from './scenario/compile.js';
+export type { Scenario, ScenarioSource, Decider, DecisionView, Quiet } from './scenario/compile.js';
 export type { RunOptions, RunResult, Row } from './sim/run.js';
 export { SimError } from './sim/run.js';
 export { InputError } from './scenario/errors.js';
