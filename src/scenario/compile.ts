@@ -12,9 +12,8 @@ import type { State, StepUnit } from '../model/types.js';
 import { fieldName, InputError } from './errors.js';
 import type { ScenarioFile } from './schema/scenario.js';
 import type { SeedRecord } from './schema/seeds.js';
-import { compileRules, type ConditionParser } from './rules/compileRules.js';
-import { type ParsedCondition, parseCondition } from './rules/sandbox.js';
-import { SLOT } from './rules/names.js';
+import { compileRules, type ConditionParser, parseWithMathjs } from './rules/compileRules.js';
+import type { ParsedCondition } from './rules/sandbox.js';
 import { compileStrategies } from './strategies/index.js';
 
 /** What an actor's rule or strategy sees when it decides, at the start of a step. */
@@ -114,7 +113,8 @@ export function compileSource(source: ScenarioSource): Scenario {
   return compileScenario(source.file, source.spec, () => 0, served, (text) => conditions[text] ?? missing(`condition ${text}`));
 }
 
-export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLookup, seeds: SeedSource, parse?: ConditionParser): Scenario {
+/** `parse`: how rule conditions are parsed (mathjs, unless they come parsed: compileSource). */
+export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLookup, seeds: SeedSource, parse: ConditionParser = parseWithMathjs): Scenario {
   const fail = (path: (string | number)[], msg: string): never => {
     throw new InputError(file, lineOf(path), fieldName(path), msg);
   };
@@ -172,7 +172,7 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
     param_specs: specs,
     timeline,
     deciders: [
-      compileRules(file, spec.rules, lineOf, (text) => (source.conditions[text] ??= parse ? parse(text) : parseCondition(text, SLOT))),
+      compileRules(file, spec.rules, lineOf, (text) => (source.conditions[text] ??= parse(text))),
       compileStrategies(file, spec.strategies, lineOf, { baseline: base.baseline, timeline, start, step_unit: unit }),
     ].filter((d): d is Decider => d !== null),
     spec,

@@ -32,7 +32,7 @@ interface CompiledRule {
 /** How a rule's condition text becomes a parsed tree: with mathjs, or from a tree parsed elsewhere. */
 export type ConditionParser = (text: string) => ParsedCondition;
 
-const parseWithMathjs: ConditionParser = (text) => parseCondition(text, SLOT);
+export const parseWithMathjs: ConditionParser = (text) => parseCondition(text, SLOT);
 
 /** Parses and checks every rule; returns null when there are none. */
 export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf: LineLookup, parse: ConditionParser = parseWithMathjs): Decider | null {
