@@ -38,7 +38,7 @@ const compiled = new Map<string, { source: string; scn: Scenario }>();
 const pinned = new Map<string, Scenario>();
 
 /** The file's scenario: compiled once from its source, and again only if the source changes. */
-function fileScenario(file: string, source: ScenarioSource | undefined, load: FileLoader | null): Scenario {
+export function fileScenario(file: string, source: ScenarioSource | undefined, load: FileLoader | null): Scenario {
   const text = source ? JSON.stringify(source) : '';
   const hit = compiled.get(file);
   if (hit && hit.source === text) return hit.scn;
@@ -49,9 +49,8 @@ function fileScenario(file: string, source: ScenarioSource | undefined, load: Fi
   return scn;
 }
 
-/** The arm's scenario, with the swept parameter pinned (its draw still consumes its uniform). */
-export function armScenario(arm: Pick<Arm, 'file' | 'pin'>, source?: ScenarioSource, load: FileLoader | null = null): Scenario {
-  const base = fileScenario(arm.file, source, load);
+/** The arm's scenario: its file's, with the swept parameter pinned (its draw still consumes its uniform). */
+export function armScenario(arm: Pick<Arm, 'file' | 'pin'>, base: Scenario): Scenario {
   if (!arm.pin) return base;
   const key = `${arm.file}|${arm.pin.param}=${arm.pin.value}`;
   let scn = pinned.get(key);
@@ -69,7 +68,10 @@ export function runInto(scn: Scenario, seed: string, run: number, steps: number,
 
 export function simulateChunk(task: ChunkTask, load: FileLoader | null = null): ChunkResult {
   const { plan, start, end } = task;
-  const scns = plan.arms.map((arm) => armScenario(arm, task.sources?.[arm.file], load));
+  // Each file once (a sweep has many arms of one file), then each arm.
+  const files = new Map<string, Scenario>();
+  for (const { file } of plan.arms) if (!files.has(file)) files.set(file, fileScenario(file, task.sources?.[file], load));
+  const scns = plan.arms.map((arm) => armScenario(arm, files.get(arm.file) as Scenario));
   const values = plan.arms.map((a) => new Float64Array(a.steps * M));
   const order = seriesOrder(plan);
   const accs = order.map(({ arm, minus }) => new ChunkAccumulator(plan.arms[arm].steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS, plan.arms[arm].scenario));
