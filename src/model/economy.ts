@@ -5,8 +5,8 @@
 // with one step; a stretch of k steps gives exactly what k calls of step() with no moves would.
 
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
-import { rareEarthSupply, type RareEarthOutcome } from './economics/rareEarths.js';
-import { complianceTarget, soybeanSplit } from './economics/soybeans.js';
+import { type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
+import { complianceTarget, soybeanSplitInto } from './economics/soybeans.js';
 import { FLOW_SUMS, flowInPlace } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
@@ -64,6 +64,9 @@ export function advanceEconomy(
     china_supply_share: r.china_supply_share,
     base_non_china_share: r.base_non_china_share,
   };
+  // A step's outcomes, written over every step (nothing keeps them).
+  const split = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+  const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -72,8 +75,8 @@ export function advanceEconomy(
     flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS);
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
-    const soy = soybeanSplit(soybeans, g.private_soybean_demand_mmt, d.soybeans);
-    const re = rareEarthSupply(rareEarths, s.pacts, d.rare_earths, step);
+    const soy = soybeanSplitInto(split, soybeans, g.private_soybean_demand_mmt, d.soybeans);
+    const re = rareEarthSupplyInto(supply, rareEarths, s.pacts, d.rare_earths, step);
     if (events !== null && re.supply_index < 0.9 && step > 0) events.push(shortageEvent(step, re));
 
     // Exactly four uniforms a step, whatever happens, so that paired runs stay aligned.

@@ -40,16 +40,24 @@ export interface RareEarthOutcome {
 }
 
 export function rareEarthSupply(re: RareEarthState, pacts: DiversificationPact[], p: RareEarthParams, step: number): RareEarthOutcome {
+  return rareEarthSupplyInto({ supply_index: 0, inventory_weeks: 0, non_china_share: 0 }, re, pacts, p, step);
+}
+
+/** The same, written into `out` (a stretch of steps re-uses one). */
+export function rareEarthSupplyInto(out: RareEarthOutcome, re: RareEarthState, pacts: DiversificationPact[], p: RareEarthParams, step: number): RareEarthOutcome {
   const nonChina = re.base_non_china_share + pactCapacityShare(pacts, step, p.weeks_per_step, p.pact_lag_multiplier);
   const available = chinaAvailableShare(re, p) + nonChina;
   const desired = 1 + Math.max(0, re.inventory_target_weeks - re.inventory_weeks) / RESTOCK_WEEKS;
   const flow = Math.min(available, desired);
   const net = (flow - 1) * p.weeks_per_step;
-  if (net >= 0) return { supply_index: 1, inventory_weeks: re.inventory_weeks + net, non_china_share: nonChina };
+  out.non_china_share = nonChina;
+  if (net >= 0) {
+    out.supply_index = 1;
+    out.inventory_weeks = re.inventory_weeks + net;
+    return out;
+  }
   const draw = Math.min(re.inventory_weeks, -net);
-  return {
-    supply_index: Math.min(1, flow + draw / p.weeks_per_step),
-    inventory_weeks: re.inventory_weeks - draw,
-    non_china_share: nonChina,
-  };
+  out.supply_index = Math.min(1, flow + draw / p.weeks_per_step);
+  out.inventory_weeks = re.inventory_weeks - draw;
+  return out;
 }

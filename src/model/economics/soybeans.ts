@@ -30,10 +30,18 @@ export function privateSoybeanDemandMmt(tariffPct: number, referenceTariffPct: n
 
 /** Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. */
 export function soybeanSplit(soy: SoybeanState, market: number, p: SoybeanParams): SoybeanOutcome {
+  return soybeanSplitInto({ us_mmt: 0, brazil_mmt: 0, other_mmt: 0 }, soy, market, p);
+}
+
+/** The same, written into `out` (a stretch of steps re-uses one). */
+export function soybeanSplitInto(out: SoybeanOutcome, soy: SoybeanState, market: number, p: SoybeanParams): SoybeanOutcome {
   const committed = soy.boycott ? 0 : soy.commitment_mmt * soy.compliance;
   const other = Math.min(p.other_suppliers_mmt, p.demand_mmt);
   const us = Math.min(Math.max(market, committed), p.demand_mmt - other);
-  return { us_mmt: us, brazil_mmt: p.demand_mmt - other - us, other_mmt: other };
+  out.us_mmt = us;
+  out.brazil_mmt = p.demand_mmt - other - us;
+  out.other_mmt = other;
+  return out;
 }
 
 /** Where compliance drifts: the parameter's level, eroded once tension passes 40. */
