@@ -16,11 +16,11 @@ import type { RareEarthState, SimEvent, SoybeanState, State } from './types.js';
 
 const WEEKS_PER_YEAR = 365.25 / 7;
 const M = METRIC_NAMES.length;
-// Scratch for a step's flow sums. Typed arrays are costly to allocate (off the heap): one, re-used;
+// Scratch for a step's flow sums. Typed arrays cost more to allocate than plain objects: one, re-used;
 // nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
 
-export function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
+function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
   return { step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 };
 }
 
