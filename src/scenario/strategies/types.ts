@@ -35,6 +35,6 @@ export interface Strategy {
   step_pp: number;
   cap_pct: number;
   decide(view: DecisionView): Intent;
-  /** The first step, from the state's on, at which it may intend anything while the measures stay put (see Decider.idleUntil); absent: any step. */
+  /** The first step, from the state's on, at which it may intend anything while the measures stay put (see Decider.quiet); absent: any step. */
   idleUntil?(state: State): number;
 }
