@@ -15,34 +15,40 @@ export interface SparseSeries extends Omit<Series, 'counts'> {
 let scratchBins = new Uint32Array(0);
 let scratchCounts = new Uint32Array(0);
 
+/** Appends the non-zero counts in [from, to) to the scratch space, which holds `n`: how many it holds then. */
+function takeFrom(counts: Uint16Array, more: Uint32Array | null, from: number, to: number, n: number): number {
+  for (let k = from; k < to; k++) {
+    const c = counts[k] + (more === null ? 0 : more[k]);
+    if (c !== 0) {
+      scratchBins[n] = k;
+      scratchCounts[n++] = c;
+    }
+  }
+  return n;
+}
+
+/**
+ * The same, two bins at a time (`pairs` is `counts` seen as int32): most are zero, and this loop is
+ * most of what sending a small chunk costs. Its own function, so that its optimised code stays put.
+ */
+function takePairs(counts: Uint16Array, pairs: Int32Array, n: number): number {
+  for (let w = 0; w < pairs.length; w++) if (pairs[w] !== 0) n = takeFrom(counts, null, 2 * w, 2 * w + 2, n);
+  return n;
+}
+
 /** The non-zero counts of `counts` plus `more` (at the same indices, if given). */
 export function sparseCounts(counts: Uint16Array, more: Uint32Array | null): { bins: Uint32Array; counts: Uint32Array } {
   if (scratchBins.length < counts.length) {
     scratchBins = new Uint32Array(counts.length);
     scratchCounts = new Uint32Array(counts.length);
   }
-  const bins = scratchBins;
-  const out = scratchCounts;
   let n = 0;
-  const take = (k: number) => {
-    const c = counts[k] + (more === null ? 0 : more[k]);
-    if (c !== 0) {
-      bins[n] = k;
-      out[n++] = c;
-    }
-  };
-  if (more !== null || counts.byteOffset % 4 !== 0) for (let k = 0; k < counts.length; k++) take(k);
+  if (more !== null || counts.byteOffset % 4 !== 0) n = takeFrom(counts, more, 0, counts.length, n);
   else {
-    // Two bins at a time: most are zero, and this loop is most of what sending a small chunk costs.
-    const pairs = new Int32Array(counts.buffer, counts.byteOffset, counts.length >>> 1);
-    for (let w = 0; w < pairs.length; w++)
-      if (pairs[w] !== 0) {
-        take(2 * w);
-        take(2 * w + 1);
-      }
-    if (counts.length % 2 === 1) take(counts.length - 1);
+    n = takePairs(counts, new Int32Array(counts.buffer, counts.byteOffset, counts.length >>> 1), n);
+    if (counts.length % 2 === 1) n = takeFrom(counts, null, counts.length - 1, counts.length, n);
   }
-  return { bins: bins.slice(0, n), counts: out.slice(0, n) };
+  return { bins: scratchBins.slice(0, n), counts: scratchCounts.slice(0, n) };
 }
 
 /** Adds `part` into `into` (as series.ts mergeInto): integer adds and extrema, so order does not matter. */
