@@ -72,7 +72,7 @@ export function advanceEconomy(
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
     flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
-    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS);
+    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
     const soy = soybeanSplitInto(split, soybeans, g.private_soybean_demand_mmt, d.soybeans);
