@@ -77,4 +77,21 @@ describe('sharding through the CLI', () => {
     expect(readFileSync(join(dir, 'merged.json'), 'utf8')).toBe(whole);
     expect(JSON.parse(whole).runs).toBe(9);
   }, 180_000);
+
+  it('writes a shard\'s own rows with --csv: joined in shard order they are the unsharded CSV', async () => {
+    const common = ['busan-truce', 'truce-lapses', '--runs', '7', '--steps', '3', '--seed', '5', '--workers', '1', '--csv'];
+    const results = await Promise.all([
+      cli(['batch', ...common, '--out', join(dir, 'whole.csv')]),
+      ...[1, 2, 3].map((k) => cli(['batch', ...common, '--shard', `${k}/3`, '--out', join(dir, `rows-${k}.csv`)])),
+    ]);
+    for (const r of results) expect([r.code, r.stderr]).toEqual([0, '']);
+    const parts = [1, 2, 3].map((k) => readFileSync(join(dir, `rows-${k}.csv`), 'utf8').split('\n'));
+    const header = parts[0][0];
+    expect(header).toMatch(/^scenario,run,step,date,us_tariff_on_cn_pct,/);
+    // Every part is a CSV of its own: the header, then its runs (7 runs in thirds: 0-1, 2-3, 4-6).
+    expect(parts.map((lines) => lines[0])).toEqual([header, header, header]);
+    expect(parts.map((lines) => [...new Set(lines.slice(1, -1).map((l) => Number(l.split(',')[1])))])).toEqual([[0, 1], [2, 3], [4, 5, 6]]);
+    const joined = [header, ...parts.flatMap((lines) => lines.slice(1, -1))].join('\n') + '\n';
+    expect(joined).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));
+  }, 180_000);
 });

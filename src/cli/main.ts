@@ -65,7 +65,7 @@ export function buildProgram(): Command {
     .option('--csv', 'every run and step as long-form CSV, streamed in run order')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--report <file.html>', 'also write a self-contained HTML report with fan charts')
-    .option('--shard <k/n>', 'compute the k-th of n parts of the runs and write a part file for `merge`')
+    .option('--shard <k/n>', 'compute the k-th of n parts of the runs and write a part file for `merge` (with --csv: those runs\' rows)')
     .option('--resume', 'finish a batch stopped by Ctrl-C, SIGTERM or a failure, from the checkpoint beside --out (same command otherwise)')
     .addHelpText('after', '\nExamples:\n  tariff-sim batch busan-truce truce-lapses rare-earth-squeeze --runs 10000 --baseline busan-truce\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv\n  tariff-sim batch busan-truce --runs 1000 --sweep armington_sigma=2:8:4 --report sweep.html\n  tariff-sim batch busan-truce --runs 1000000 --shard 3/8 --out part-3.json\n  tariff-sim batch busan-truce --runs 100000 --csv --out runs.csv --resume   # after Ctrl-C\n\nWith --out, finished runs are checkpointed in FILE.checkpoint.json (and FILE.checkpoint.rows for --csv);\nCtrl-C or SIGTERM stops the workers, keeps the checkpoint and exits 130 or 143; FILE itself is only\never written whole. The same command with --resume gives byte-identical output.')
     .action(

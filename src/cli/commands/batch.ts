@@ -72,7 +72,7 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sour
   if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const shard = parseShard(flags.shard);
-  if (shard && (flags.json || flags.csv || flags.report)) throw new UsageError('--shard writes a part file: leave out --json, --csv and --report, and use `merge` on the parts');
+  if (shard && (flags.json || flags.report)) throw new UsageError('--shard writes a part file (or, with --csv, its runs\' rows): leave out --json and --report, and use `merge` on the parts');
   const sweep = parseSweep(flags.sweep);
   const scns = args.map((a) => loadScenario(a));
   const names = scns.map((s) => s.name);
@@ -188,8 +188,11 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     stop.release();
     progress.finish();
   }
-  if (shard) emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
-  else {
+  if (shard) {
+    // With --csv a shard's output is its runs' rows, already written (header included): the shards'
+    // files, each but the first without its header, in shard order are the unsharded batch's CSV.
+    if (!flags.csv) emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
+  } else {
     const summary = summarise(plan, series);
     if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
     if (flags.json) emit(toJson(summary), flags.out);
