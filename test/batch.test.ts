@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS } from '../src/batch/bins.js';
 import { ChunkAccumulator } from '../src/batch/chunkAccumulator.js';
 import { mergeParts, partFile, type PartFile, type Plan, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
+import { chunks } from '../src/batch/plan.js';
 import { REPORT_METRICS, reportHtml } from '../src/batch/report.js';
 import { emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
 import { planBatch } from '../src/cli/commands/batch.js';
@@ -83,6 +84,23 @@ beforeAll(() => {
   pool2 = workerPool(2);
 });
 afterAll(() => pool2.close());
+
+describe('chunks', () => {
+  it('cover the runs in order, full-size at first and shrinking at the end', () => {
+    const list = chunks(100, 100_100, 2000, 2);
+    expect(list[0]).toEqual({ start: 100, end: 2100 });
+    list.forEach((c, i) => expect(c.start).toBe(i === 0 ? 100 : list[i - 1].end));
+    expect(list.at(-1)?.end).toBe(100_100);
+    const sizes = list.map((c) => c.end - c.start);
+    // Full size until 8,000 runs are left; then at most half an even share of what is left (a
+    // quarter of it on two workers), down to an eighth of the size.
+    expect(sizes.slice(0, 46)).toEqual(new Array(46).fill(2000));
+    expect(sizes.slice(46)).toEqual([2000, 1500, 1125, 844, 633, 475, 356, 267, 250, 250, 250, 50]);
+    expect(chunks(0, 5, 2000, 4)).toEqual([{ start: 0, end: 5 }]); // never below an eighth of the size
+    expect(chunks(0, 3, 1, 4)).toEqual([{ start: 0, end: 1 }, { start: 1, end: 2 }, { start: 2, end: 3 }]);
+    expect(chunks(7, 7, 10, 2)).toEqual([]);
+  });
+});
 
 describe('batches on worker threads', () => {
   const args = ['busan-truce', 'history-2025'];

@@ -51,10 +51,19 @@ export function shardRange(runs: number, k: number, n: number): { start: number;
   return { start: Math.floor((runs * (k - 1)) / n), end: Math.floor((runs * k) / n) };
 }
 
-/** Splits [start, end) into chunks of at most `size` runs. Results never depend on the split. */
-export function chunks(start: number, end: number, size: number): { start: number; end: number }[] {
+/**
+ * Splits [start, end) into chunks of at most `size` runs, the last ones smaller: none more than half
+ * an even share of what is left among the `workers` (nor less than an eighth of `size`), so that
+ * no worker is left alone with a long chunk at the end. Results never depend on the split.
+ */
+export function chunks(start: number, end: number, size: number, workers = 1): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (let s = start; s < end; s += size) out.push({ start: s, end: Math.min(end, s + size) });
+  const least = Math.ceil(size / 8);
+  for (let s = start; s < end; ) {
+    const n = Math.min(end - s, Math.max(least, Math.min(size, Math.ceil((end - s) / (2 * workers)))));
+    out.push({ start: s, end: s + n });
+    s += n;
+  }
   return out;
 }
 

@@ -71,7 +71,7 @@ export function emptySummaries(plan: Plan): Series[] {
 export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]> {
   const range = opts.range ?? { start: 0, end: plan.runs };
   const size = chunkSize(range.end - range.start, opts.workers, plan.arms.length, Boolean(opts.csv));
-  const list = chunks(range.start, range.end, size);
+  const list = chunks(range.start, range.end, size, opts.workers);
   const merged = opts.initial ?? emptySummaries(plan);
   if (list.length === 0) return merged;
   const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, list.length));
