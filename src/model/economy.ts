@@ -16,9 +16,12 @@ import type { RareEarthState, SimEvent, SoybeanState, State } from './types.js';
 
 const WEEKS_PER_YEAR = 365.25 / 7;
 const M = METRIC_NAMES.length;
-// Scratch for a step's flow sums. Typed arrays cost more to allocate than plain objects: one, re-used;
-// nothing here is re-entered.
+// Scratch for a step's flow sums, soybean split and magnet supply, written over every step (nothing
+// keeps them): allocated once, as a run makes a few calls here and the objects' number fields are
+// boxed, so making them per call cost more than their arithmetic. Nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
+const split = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
   return { step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 };
@@ -64,9 +67,6 @@ export function advanceEconomy(
     china_supply_share: r.china_supply_share,
     base_non_china_share: r.base_non_china_share,
   };
-  // A step's outcomes, written over every step (nothing keeps them).
-  const split = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
-  const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;

@@ -3,6 +3,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../model/calendar.js';
 
+// A process checks a few small files once: zod's compiled fast path (code it generates with `new
+// Function` at the first parse of each object schema) cost more than it saved, about 50 ms of a
+// command's start-up. Every schema imports this module, so this is set before any parse.
+z.config({ jitless: true });
+
 export const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'expected an ISO date (yyyy-mm-dd)' })
