@@ -73,24 +73,14 @@ export interface Prices {
   /** Log price of the partner's goods to buyers, relative to 2024 (plain array: positions share it). */
   log_price: number[];
   /** Log of the long-run quantity (relative to 2024) at these prices. */
-  log_long_run_qty: number[];
+  log_long_run_qty: Float64Array;
   /** $bn a year per unit of quantity: 2024 value x world price x controls (0 where skipped). */
-  value_per_qty_bn: number[];
+  value_per_qty_bn: Float64Array;
   /** Partner tariff (without the fee), percent. */
-  tariff_pct: number[];
+  tariff_pct: Float64Array;
   /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
-  value0_bn: number[];
-  gap_pct: number[];
-}
-
-/**
- * n zeros, as an array of doubles. Every run builds a run's prices afresh (its parameters are its
- * own), and a plain array costs a third of a typed array to allocate; filled with a fraction first
- * so that every such array has the same (double) elements kind, which keeps the step loop's reads
- * monomorphic.
- */
-function doubles(n: number): number[] {
-  return new Array<number>(n).fill(0.5).fill(0);
+  value0_bn: Float64Array;
+  gap_pct: Float64Array;
 }
 
 const priceCache = new WeakMap<TariffLayer[], Prices>();
@@ -116,12 +106,12 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
   const other = otherSide(segments, t.other_pct, baseValueBn, p);
   const out: Prices = {
     params: p,
-    log_price: doubles(n),
-    log_long_run_qty: doubles(n),
-    value_per_qty_bn: doubles(n),
-    tariff_pct: doubles(n),
-    value0_bn: doubles(n),
-    gap_pct: doubles(n),
+    log_price: new Array<number>(n).fill(0),
+    log_long_run_qty: new Float64Array(n),
+    value_per_qty_bn: new Float64Array(n),
+    tariff_pct: new Float64Array(n),
+    value0_bn: new Float64Array(n),
+    gap_pct: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
@@ -267,5 +257,8 @@ export function flowInPlace(pr: Prices, logQty: number[], fromLogPrice: readonly
 /** A fully adjusted position under the given layers (used at the start of a run). */
 export function settledPosition(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): TradePosition {
   const pr = prices(layers, segments, baseValueBn, p);
-  return { log_qty: pr.log_long_run_qty.slice(), log_price: pr.log_price };
+  // Element by element: Array.from goes through the iterator protocol, slower than the rest of this.
+  const logQty: number[] = [];
+  for (let i = 0; i < pr.log_long_run_qty.length; i++) logQty.push(pr.log_long_run_qty[i]);
+  return { log_qty: logQty, log_price: pr.log_price };
 }
