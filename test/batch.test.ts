@@ -3,12 +3,12 @@
 // Run counts are small: what is tested is exactness, not statistics.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS } from '../src/batch/bins.js';
+import { binOf, METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS, type Layout } from '../src/batch/bins.js';
 import { ChunkAccumulator } from '../src/batch/chunkAccumulator.js';
 import { mergeParts, partFile, type PartFile, type Plan, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
 import { chunks } from '../src/batch/plan.js';
 import { REPORT_METRICS, reportHtml } from '../src/batch/report.js';
-import { emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
+import { binBases, emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
 import { planBatch } from '../src/cli/commands/batch.js';
 import { runCsv } from '../src/cli/commands/run.js';
 import { toJson } from '../src/cli/output.js';
@@ -58,6 +58,59 @@ describe('summary statistics', () => {
     expect(h.p5).toBe(1000);
     expect(h.p95).toBe(1000); // both in the last bin, centre 400, clamped to the minimum seen
     expect(METRIC_BINS.us_tariff_on_cn_pct.width).toBe(0.5);
+  });
+
+  /** The series of `runs` the plain way: every value rounded, binned and compared on its own. */
+  function reference(steps: number, layouts: Layout[], runs: Float64Array[], minus: Float64Array[] | null) {
+    const bases = binBases(layouts);
+    const s = emptySeries(steps, layouts);
+    runs.forEach((v, r) => {
+      s.runs++;
+      v.forEach((value, i) => {
+        const w = minus ? minus[r][i] : 0;
+        const x = value - w;
+        const m = i % METRICS;
+        const t = (i - m) / METRICS;
+        s.sums[i] += BigInt(Math.round(value * 1e6) - Math.round(w * 1e6));
+        s.min[i] = Math.min(s.min[i], x);
+        s.max[i] = Math.max(s.max[i], x);
+        s.counts[bases[m] * steps + t * layouts[m].bins + binOf(layouts[m], x)]++;
+      });
+    });
+    return s;
+  }
+
+  it('adds runs exactly as one by one, whatever their number (buffered, folded, repeated values)', () => {
+    // Half the values repeat the first run's (as scripted ones do), half move; sizes around the
+    // accumulator's buffer (16 runs) and fold (512 runs).
+    const steps = 3;
+    const valueOf = (r: number, i: number) => (i % 2 === 0 ? 10 + (i % 7) : ((r * 37 + i * 11) % 400) * 0.731 + 0.0000004);
+    for (const n of [1, 15, 16, 17, 513, 1100]) {
+      for (const paired of [false, true]) {
+        const layouts = paired ? DIFF_LAYOUTS : METRIC_LAYOUTS;
+        const runs = Array.from({ length: n }, (_, r) => new Float64Array(steps * METRICS).map((_, i) => valueOf(r, i)));
+        const minus = paired ? runs.map((_, r) => new Float64Array(steps * METRICS).map((_, i) => (i % 3 === 0 ? 2.5 : valueOf(r + 5, i) / 3))) : null;
+        const acc = new ChunkAccumulator(steps, layouts, 'x');
+        runs.forEach((v, r) => acc.add(v, minus ? minus[r] : null));
+        const got = emptySeries(steps, layouts);
+        mergeInto(got, acc.result());
+        const want = reference(steps, layouts, runs, minus);
+        expect({ runs: got.runs, sums: got.sums, min: [...got.min], max: [...got.max] }, `${n} runs${paired ? ', paired' : ''}`).toEqual({ runs: n, sums: want.sums, min: [...want.min], max: [...want.max] });
+        expect([...got.counts].every((c, k) => c === want.counts[k]), `${n} runs${paired ? ', paired' : ''}: counts`).toBe(true);
+      }
+    }
+  });
+
+  it('names the first run\'s first value it cannot summarise, metric by metric then step by step', () => {
+    const acc = new ChunkAccumulator(2, METRIC_LAYOUTS, 'busan-truce');
+    const ok = new Float64Array(2 * METRICS).fill(1);
+    const bad = (i: number, x: number) => Object.assign(new Float64Array(2 * METRICS).fill(1), { [i]: x });
+    for (let r = 0; r < 3; r++) acc.add(ok);
+    acc.add(bad(METRICS + 1, NaN)); // metric 1 at step 1
+    acc.add(bad(0, 1e9)); // metric 0 at step 0, but a later run
+    expect(() => {
+      for (let r = 0; r < 16; r++) acc.add(ok);
+    }).toThrow('busan-truce: metric 1 at step 1 is NaN, outside the summarisable range');
   });
 
   it('merges partial summaries to the same numbers in any order', () => {

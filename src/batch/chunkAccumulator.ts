@@ -1,9 +1,10 @@
 // Accumulating one series over a chunk of runs, in the worker's hot loop: no allocation per value.
-// What a value costs matters here (a 52-step run has 1,092, and the run evicts them from the cache),
-// so the loop is one pass in memory order over the run's values and a compact state; a paired
-// difference has its own loop rather than a branch per value; and a value equal to the first run's
-// is only counted, to be added in at the next fold (about half of a scenario's values, the scripted
-// ones, are the same in every run).
+// What a value costs matters here (a 52-step run has 1,092, and the run between two adds evicts
+// the accumulator from the cache), so runs are buffered a few at a time and then taken value by
+// value across them: a value's running sum, min and max stay in registers and its bins in the
+// cache while the buffered runs go by. A paired difference has its own loop rather than a branch
+// per value; and a value equal to the first run's is only counted, to be added in at the next fold
+// (about half of a scenario's values, the scripted ones, are the same in every run).
 
 import type { Layout } from './bins.js';
 import { binBases, METRICS, MICRO, type Series, totalBins } from './series.js';
@@ -29,6 +30,9 @@ const LAST_BIN = 2;
 /** Counts are kept in 16 bits (half the cache lines: most of add's cost between runs is memory) and widened this often. */
 const WIDEN_RUNS = 64 * FOLD_RUNS;
 
+/** Runs buffered before they are added (divides FOLD_RUNS: a fold always finds the buffer empty). */
+const BUFFERED_RUNS = 16;
+
 const JUST_BELOW_HALF = 0.49999999999999994; // 0.5 - 2^-54
 
 /**
@@ -47,9 +51,13 @@ function microsOf(x: number): number {
 }
 
 /** The bin of x (as bins.ts binOf): values beyond the range fall into the edge bins. */
+function binIn(x: number, invWidth: number, firstBin: number, lastBin: number): number {
+  const k = roundHalfUp(x * invWidth) - firstBin;
+  return k < 0 ? 0 : k > lastBin ? lastBin : k;
+}
+
 function binOf(x: number, perMetric: Float64Array, p: number): number {
-  const k = roundHalfUp(x * perMetric[p + INV_WIDTH]) - perMetric[p + FIRST_BIN];
-  return k < 0 ? 0 : k > perMetric[p + LAST_BIN] ? perMetric[p + LAST_BIN] : k;
+  return binIn(x, perMetric[p + INV_WIDTH], perMetric[p + FIRST_BIN], perMetric[p + LAST_BIN]);
 }
 
 export class ChunkAccumulator {
@@ -66,6 +74,10 @@ export class ChunkAccumulator {
   /** Whether the series is of paired differences: fixed by the first run (repeats are added back as one or the other). */
   private paired: boolean | null = null;
   private runs = 0;
+  /** Runs not yet added: run r's values at r * n (and what they are paired with, for a difference). */
+  private readonly buffered: Float64Array;
+  private readonly bufferedMinus: Float64Array;
+  private bufferedRuns = 0;
 
   constructor(
     private readonly steps: number,
@@ -82,6 +94,8 @@ export class ChunkAccumulator {
       this.state[s + MAX] = -Infinity;
     }
     this.firstMinus = new Float64Array(n);
+    this.buffered = new Float64Array(n * BUFFERED_RUNS);
+    this.bufferedMinus = new Float64Array(n * BUFFERED_RUNS);
     const bases = binBases(layouts);
     this.binStart = new Int32Array(n);
     for (let t = 0; t < steps; t++) for (let m = 0; m < METRICS; m++) this.binStart[t * METRICS + m] = bases[m] * steps + t * layouts[m].bins; // the layout of series.ts
@@ -97,68 +111,118 @@ export class ChunkAccumulator {
   add(values: Float64Array, minus: Float64Array | null = null): void {
     this.paired ??= minus !== null;
     if (this.paired !== (minus !== null)) throw new Error(`${this.label}: a series holds values or differences, not both`);
-    if (minus) this.addDifference(values, minus);
-    else this.addValues(values);
-    if (this.runs === 0) {
-      // Only after the first run is added in full: min and max hold it, so skipping a repeat cannot change them.
-      for (let i = 0; i < values.length; i++) this.state[i * SLOTS + FIRST] = values[i];
-      if (minus) this.firstMinus.set(minus);
-    }
-    if (++this.runs % FOLD_RUNS === 0) this.fold();
+    const n = this.state.length / SLOTS;
+    if (values.length !== n || (minus && minus.length !== n)) throw new Error(`${this.label}: a run of ${values.length} values, expected ${n}`);
+    this.buffered.set(values, this.bufferedRuns * n);
+    if (minus) this.bufferedMinus.set(minus, this.bufferedRuns * n);
+    this.runs++;
+    if (++this.bufferedRuns === BUFFERED_RUNS) this.addBuffered();
+    if (this.runs % FOLD_RUNS === 0) this.fold();
   }
 
-  private addValues(values: Float64Array): void {
-    const { steps, state, perMetric, binStart, counts } = this;
-    for (let t = 0, i = 0, s = 0; t < steps; t++) {
-      for (let m = 0, p = 0; m < METRICS; m++, i++, s += SLOTS, p += 3) {
-        const x = values[i];
-        if (x === state[s + FIRST]) {
-          state[s + REPEATS]++;
+  /** Adds the buffered runs, in run order per value (sums of integers and extrema: the order does not matter). */
+  private addBuffered(): void {
+    const k = this.bufferedRuns;
+    if (k === 0) return;
+    const n = this.state.length / SLOTS;
+    const firstRun = Number.isNaN(this.state[FIRST]); // the chunk's first run is among them
+    if (this.paired) this.addDifferences(k);
+    else this.addValues(k);
+    if (firstRun) {
+      // Only now that the first run is added in full: min and max hold it, so skipping a repeat cannot change them.
+      for (let i = 0; i < n; i++) this.state[i * SLOTS + FIRST] = this.buffered[i];
+      if (this.paired) this.firstMinus.set(this.bufferedMinus.subarray(0, n));
+    }
+    this.bufferedRuns = 0;
+  }
+
+  private addValues(k: number): void {
+    const { state, perMetric, binStart, counts, buffered } = this;
+    const n = state.length / SLOTS;
+    for (let i = 0, s = 0, p = 0; i < n; i++, s += SLOTS, p = p === (METRICS - 1) * 3 ? 0 : p + 3) {
+      const first = state[s + FIRST];
+      const invWidth = perMetric[p + INV_WIDTH];
+      const firstBin = perMetric[p + FIRST_BIN];
+      const lastBin = perMetric[p + LAST_BIN];
+      const start = binStart[i];
+      let repeats = 0;
+      let sum = 0;
+      let min = state[s + MIN];
+      let max = state[s + MAX];
+      for (let r = 0, at = i; r < k; r++, at += n) {
+        const x = buffered[at];
+        if (x === first) {
+          repeats++;
           continue;
         }
-        if (!(Math.abs(x) < LIMIT)) this.outOfRange(values, null); // NaN too
+        if (!(Math.abs(x) < LIMIT)) this.outOfRange(k); // NaN too
         // Micro-units are rounded per value, so the sum is exact whatever order runs arrive in.
-        state[s + SUM_MICROS] += roundHalfUp(x * MICRO);
-        if (x < state[s + MIN]) state[s + MIN] = x;
-        if (x > state[s + MAX]) state[s + MAX] = x;
-        counts[(binStart[i] + binOf(x, perMetric, p)) | 0]++; // an int32 index is cheaper
+        sum += roundHalfUp(x * MICRO);
+        if (x < min) min = x;
+        if (x > max) max = x;
+        counts[(start + binIn(x, invWidth, firstBin, lastBin)) | 0]++; // an int32 index is cheaper
       }
+      state[s + REPEATS] += repeats;
+      state[s + SUM_MICROS] += sum;
+      state[s + MIN] = min;
+      state[s + MAX] = max;
     }
   }
 
-  private addDifference(values: Float64Array, minus: Float64Array): void {
-    const { steps, state, firstMinus, perMetric, binStart, counts } = this;
-    for (let t = 0, i = 0, s = 0; t < steps; t++) {
-      for (let m = 0, p = 0; m < METRICS; m++, i++, s += SLOTS, p += 3) {
-        const v = values[i];
-        const w = minus[i];
-        if (v === state[s + FIRST] && w === firstMinus[i]) {
-          state[s + REPEATS]++;
+  private addDifferences(k: number): void {
+    const { state, firstMinus, perMetric, binStart, counts, buffered, bufferedMinus } = this;
+    const n = state.length / SLOTS;
+    for (let i = 0, s = 0, p = 0; i < n; i++, s += SLOTS, p = p === (METRICS - 1) * 3 ? 0 : p + 3) {
+      const first = state[s + FIRST];
+      const firstW = firstMinus[i];
+      const invWidth = perMetric[p + INV_WIDTH];
+      const firstBin = perMetric[p + FIRST_BIN];
+      const lastBin = perMetric[p + LAST_BIN];
+      const start = binStart[i];
+      let repeats = 0;
+      let sum = 0;
+      let min = state[s + MIN];
+      let max = state[s + MAX];
+      for (let r = 0, at = i; r < k; r++, at += n) {
+        const v = buffered[at];
+        const w = bufferedMinus[at];
+        if (v === first && w === firstW) {
+          repeats++;
           continue;
         }
         const x = v - w;
-        if (!(Math.abs(x) < LIMIT)) this.outOfRange(values, minus);
+        if (!(Math.abs(x) < LIMIT)) this.outOfRange(k);
         // The difference of the rounded values: the difference of the two series' sums, exactly.
-        state[s + SUM_MICROS] += microsOf(v) - microsOf(w);
-        if (x < state[s + MIN]) state[s + MIN] = x;
-        if (x > state[s + MAX]) state[s + MAX] = x;
-        counts[(binStart[i] + binOf(x, perMetric, p)) | 0]++;
+        sum += microsOf(v) - microsOf(w);
+        if (x < min) min = x;
+        if (x > max) max = x;
+        counts[(start + binIn(x, invWidth, firstBin, lastBin)) | 0]++;
       }
+      state[s + REPEATS] += repeats;
+      state[s + SUM_MICROS] += sum;
+      state[s + MIN] = min;
+      state[s + MAX] = max;
     }
   }
 
-  /** Throws for the first value outside the summarisable range, metric by metric then step by step (as always reported). */
-  private outOfRange(values: Float64Array, minus: Float64Array | null): void {
-    for (let m = 0; m < METRICS; m++)
-      for (let t = 0; t < this.steps; t++) {
-        const i = t * METRICS + m;
-        const x = minus ? values[i] - minus[i] : values[i];
-        if (!(x < LIMIT && x > -LIMIT)) throw new Error(`${this.label}: metric ${m} at step ${t} is ${x}, outside the summarisable range`);
-      }
+  /**
+   * Throws for the first buffered run with a value outside the summarisable range, at its first
+   * such value metric by metric then step by step (as always reported).
+   */
+  private outOfRange(k: number): void {
+    const n = this.state.length / SLOTS;
+    for (let r = 0; r < k; r++)
+      for (let m = 0; m < METRICS; m++)
+        for (let t = 0; t < this.steps; t++) {
+          const i = r * n + t * METRICS + m;
+          const x = this.paired ? this.buffered[i] - this.bufferedMinus[i] : this.buffered[i];
+          if (!(x < LIMIT && x > -LIMIT)) throw new Error(`${this.label}: metric ${m} at step ${t} is ${x}, outside the summarisable range`);
+        }
   }
 
   /** Adds the counted repeats in, moves the float partial sums into the exact bigint ones, and widens the counts when due. */
   private fold(): void {
+    this.addBuffered();
     const { state } = this;
     for (let i = 0, s = 0; i < this.sumsMicros.length; i++, s += SLOTS) {
       const n = state[s + REPEATS];
