@@ -56,6 +56,7 @@ function binIn(x: number, invWidth: number, firstBin: number, lastBin: number): 
   return k < 0 ? 0 : k > lastBin ? lastBin : k;
 }
 
+/** The same, with the metric's layout read from perMetric at p. */
 function binOf(x: number, perMetric: Float64Array, p: number): number {
   return binIn(x, perMetric[p + INV_WIDTH], perMetric[p + FIRST_BIN], perMetric[p + LAST_BIN]);
 }
