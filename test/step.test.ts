@@ -25,6 +25,21 @@ describe('step', () => {
     expect(a.state.rng).not.toEqual(s0.rng);
   });
 
+  it('gives the same outcome whether or not it remembers the moves (a list made afresh is not)', () => {
+    // The moves of a decision and the deadline pass in the same step: the path a deadline bargainer takes.
+    const moves = [
+      { move: { actor: 'us' as const, type: 'raise_tariff' as const, layer: 'us_ieepa_fentanyl', by_pp: 10 }, source: 'strategy:test', why: 'tension at 40' },
+      { move: { actor: 'cn' as const, type: 'commit_soybean_purchases' as const, mmt_per_yr: 12 }, source: 'strategy:test', why: 'tension at 40' },
+    ];
+    let s: State = eveState();
+    for (let k = 0; k < 2; k++) s = step(s, [], P).state;
+    const remembered = step(s, moves, P, undefined, true);
+    const afresh = step(s, [...moves], P, undefined, false);
+    expect(afresh).toEqual(remembered);
+    expect(afresh.events.map((e) => e.type)).toEqual(['raise_tariff', 'commit_soybean_purchases', 'agreement_lapsed', 'restore_tariff', 'restore_tariff']);
+    expect(afresh.events[0].text).toMatch(/\(tension at 40\)$/);
+  });
+
   it('lets an agreement lapse at its deadline and applies what lapses with it', () => {
     let s: State = eveState();
     const events = [];

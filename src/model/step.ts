@@ -35,10 +35,13 @@ export function isDecidedInRun(source: string): boolean {
 /**
  * Applies moves in order; an illegal scripted or user move throws a MoveError and nothing of the step
  * is kept. The outcome on a given policy state is remembered (moveMemo.ts): the script's moves then
- * cost a run of a batch next to nothing. The result is what reduceMoves gives.
+ * cost a run of a batch next to nothing. The result is what reduceMoves gives. `remember` false: the
+ * list is made afresh (by a rule, a strategy or a user) and never comes back, so remembering its
+ * outcome under it would only cost (a weak map of dead keys, which the collector pays for).
  */
-export function applyMoves(state: State, moves: SourcedMove[]): { state: State; events: SimEvent[] } {
+export function applyMoves(state: State, moves: SourcedMove[], remember = true): { state: State; events: SimEvent[] } {
   if (moves.length === 0) return { state, events: [] };
+  if (!remember) return reduceMoves(state, moves);
   return memoized(moves, state, () => reduceMoves(state, moves));
 }
 
@@ -62,10 +65,13 @@ export function reduceMoves(state: State, moves: SourcedMove[]): { state: State;
   return { state: s, events };
 }
 
-/** Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back. */
-function deadlines(state: State, events: SimEvent[]): State {
+/**
+ * Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back.
+ * `remember` false: this step's moves were made afresh, so its agreements are this run's own.
+ */
+function deadlines(state: State, events: SimEvent[], remember: boolean): State {
   // A pure function of the policy state, like the moves: remembered (moveMemo.ts).
-  const out = memoized(state.agreements, state, () => lapseAndExpire(state));
+  const out = remember ? memoized(state.agreements, state, () => lapseAndExpire(state)) : lapseAndExpire(state);
   for (const e of out.events) events.push(e);
   return out.state;
 }
@@ -94,13 +100,14 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
   return { state: s, events };
 }
 
-export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng)): StepResult {
-  const moved = applyMoves(state, moves);
+/** `remember`: as for applyMoves (false for a list made afresh this step). */
+export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng), remember = true): StepResult {
+  const moved = applyMoves(state, moves, remember);
   const events = moved.events;
   let s = moved.state;
   let g = regimeOf(s, params);
   if (g.next_deadline_step <= s.step) {
-    s = deadlines(s, events);
+    s = deadlines(s, events, remember);
     g = regimeOf(s, params);
   }
   let moveTension = 0;

@@ -118,7 +118,8 @@ export function advance(
   }
   if (extra.length) moves = [...moves, ...extra];
   try {
-    return step(s, moves, params, rngs ? rngs.shocks : rngFromState(s.rng));
+    // Only the script's own list comes back run after run: its outcome is worth remembering.
+    return step(s, moves, params, rngs ? rngs.shocks : rngFromState(s.rng), moves === scripted);
   } catch (e) {
     if (!(e instanceof MoveError)) throw e;
     const culprit = moves.find((m) => m.move === e.move) ?? moves.find((m) => JSON.stringify(m.move).includes(JSON.stringify(e.move)));
