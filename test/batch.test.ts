@@ -255,4 +255,20 @@ describe('sweeps', () => {
     expect(table).toMatch(/busan-truce, as armington_sigma varies/);
     expect(table).toMatch(/armington_sigma=8/);
   }, 120_000);
+
+  it('sweeps a parameter the trade prices read beside their own (the 2024 value): each value as if run alone', async () => {
+    // Run i of every grid value shares all other draws, so a cache of prices that overlooked the
+    // 2024 value served one value's prices to the next (both gave the same imports).
+    const { plan } = planBatch(['busan-truce'], { runs: '3', steps: '4', sweep: 'us_imports_from_cn_2024_bn=400:480:2', seed: '9' });
+    let csv = csvHeader(plan);
+    const summary = summarise(plan, await runBatch(plan, { workers: 1, csv: (t) => void (csv += Buffer.from(t).toString()) }));
+    const [low, high] = summary.scenarios.map((s) => s.horizon.us_imports_from_cn_bn.mean);
+    expect(high / low).toBeCloseTo(1.2, 5); // imports are proportional to the 2024 value
+    const scn = loadScenario('busan-truce');
+    for (const value of [400, 480]) {
+      const pinned = { ...scn, param_specs: { ...scn.param_specs, us_imports_from_cn_2024_bn: { central: value, low: value, high: value } } };
+      const alone = runCsv(runScenario(pinned, { seed: '9', run_index: 2, steps: 4 })).trimEnd().split('\n').slice(1);
+      expect(csv.split('\n').filter((l) => l.startsWith(`busan-truce,${value},2,`)).map((l) => l.split(',').slice(3).join(','))).toEqual(alone);
+    }
+  }, 120_000);
 });

@@ -70,6 +70,9 @@ function logLongRunQuantityWith(logPartner: number, otherPart: number, share: nu
 /** What does not change from step to step while the layers, fees and parameters stay put. */
 export interface Prices {
   params: TradeParams;
+  /** What they were worked out for besides the layers (a sweep can vary the 2024 value alone). */
+  segments: TradeSegment[];
+  base_value_bn: number;
   /** Log price of the partner's goods to buyers, relative to 2024 (plain array: positions share it). */
   log_price: number[];
   /** Log of the long-run quantity (relative to 2024) at these prices. */
@@ -100,12 +103,14 @@ function sameParams(a: TradeParams, b: TradeParams): boolean {
 
 export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
   const hit = priceCache.get(layers);
-  if (hit && (hit.params === p || sameParams(hit.params, p))) return hit;
+  if (hit && hit.segments === segments && hit.base_value_bn === baseValueBn && (hit.params === p || sameParams(hit.params, p))) return hit;
   const n = segments.length;
   const t = segmentTariffs(layers, segments);
   const other = otherSide(segments, t.other_pct, baseValueBn, p);
   const out: Prices = {
     params: p,
+    segments,
+    base_value_bn: baseValueBn,
     log_price: new Array<number>(n).fill(0),
     log_long_run_qty: new Float64Array(n),
     value_per_qty_bn: new Float64Array(n),
