@@ -5,7 +5,8 @@ import { isIsoDate } from '../../model/calendar.js';
 
 // A process checks a few small files once: zod's compiled fast path (code it generates with `new
 // Function` at the first parse of each object schema) cost more than it saved, about 50 ms of a
-// command's start-up. Every schema imports this module, so this is set before any parse.
+// command's start-up. The scenario, seed and move schemas import this module, so this is set
+// before anything is parsed.
 z.config({ jitless: true });
 
 export const isoDate = z
