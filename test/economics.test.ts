@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pactCapacityShare, rareEarthSupply } from '../src/model/economics/rareEarths.js';
 import { soybeanFlows } from '../src/model/economics/soybeans.js';
-import { directionFlows, longRunQuantity, priceFactor, settledPosition, type TradeParams } from '../src/model/economics/trade.js';
+import { directionFlows, longRunQuantity, priceFactor, prices, settledPosition, type TradeParams } from '../src/model/economics/trade.js';
 import type { RareEarthState, TariffLayer, TradeSegment } from '../src/model/types.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { runScenario } from '../src/sim/run.js';
 import { central } from './helpers/state.js';
 
 const P = central();
@@ -89,6 +91,51 @@ describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', ()
     pos = first.position;
     for (let i = 0; i < 300; i++) pos = directionFlows(layer(52.6), [segment], pos, 100, p).position;
     expect(Math.exp(pos.log_qty[0])).toBeCloseTo(longRun, 9);
+  });
+});
+
+describe('consumer prices: the CES price index of the basket', () => {
+  // One segment, the other suppliers at their 2024 price: their part of the index is (1 - s).
+  const s = segment.partner_share;
+  const sigma = P.armington_sigma;
+  const rise = (tariffPct: number, over: Partial<TradeParams> = {}) => prices(layer(tariffPct), [segment], 300, trade(over)).basket_cost_rise_bn;
+
+  it('is the 2024 basket from every supplier times the rise of its exact index', () => {
+    const p = priceFactor(100, 2.6, 1);
+    const ratio = Math.pow(s * Math.pow(p, 1 - sigma) + (1 - s), 1 / (1 - sigma));
+    expect(rise(100)).toBeCloseTo((300 / s) * (ratio - 1), 9);
+    // with partial pass-through the index moves less: the price buyers face moves less
+    const half = priceFactor(100, 2.6, 0.5);
+    expect(rise(100, { pass_through: 0.5 })).toBeCloseTo((300 / s) * (Math.pow(s * Math.pow(half, 1 - sigma) + (1 - s), 1 / (1 - sigma)) - 1), 9);
+    expect(rise(2.6)).toBe(0);
+  });
+
+  it('keeps rising as a tariff becomes prohibitive, up to the cost of doing without the partner', () => {
+    const rates = [2.6, 10, 25, 50, 100, 145, 300, 1000, 10000];
+    const rises = rates.map((t) => rise(t));
+    for (let i = 1; i < rises.length; i++) expect(rises[i]).toBeGreaterThan(rises[i - 1]);
+    // A prohibitive tariff leaves buyers the other suppliers' goods alone: index (1 - s)^(1/(1 - sigma)).
+    const limit = (300 / s) * (Math.pow(1 - s, 1 / (1 - sigma)) - 1);
+    expect(rises.at(-1)).toBeLessThan(limit);
+    expect(rises.at(-1)).toBeGreaterThan(0.99 * limit);
+    // The duty collected, by contrast, falls once imports collapse: the measure this one replaced.
+    const duty = (t: number) => directionFlows(layer(t), [segment], settledPosition(layer(t), [segment], 300, trade()), 300, trade()).result.excess_duty_bn;
+    expect(duty(1000)).toBeLessThan(duty(145));
+  });
+
+  it('in a run, rises with the US tariff and holds while buyers switch suppliers', () => {
+    const rows = runScenario(loadScenario('rare-earth-squeeze'), { steps: 78 }).rows;
+    const byTariff = new Map<number, Set<number>>();
+    for (const m of rows) {
+      const seen = byTariff.get(m.us_tariff_on_cn_pct) ?? new Set<number>();
+      byTariff.set(m.us_tariff_on_cn_pct, seen.add(m.us_consumer_price_pct));
+    }
+    // rare-earth-squeeze goes to 145% and beyond: imports fall by more than half while it lasts
+    const tariffs = [...byTariff.keys()].sort((a, b) => a - b);
+    expect(tariffs.at(-1)).toBeGreaterThan(145);
+    const atTariff = tariffs.map((t) => [...(byTariff.get(t) as Set<number>)]);
+    for (const values of atTariff) expect(values).toHaveLength(1);
+    for (let i = 1; i < atTariff.length; i++) expect(atTariff[i][0]).toBeGreaterThan(atTariff[i - 1][0]);
   });
 });
 

@@ -21,7 +21,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   us_imports_from_cn_bn: { width: 1, min: 0, max: 800 },
   us_exports_to_cn_bn: { width: 0.5, min: 0, max: 300 },
   us_tariff_revenue_bn: { width: 1, min: 0, max: 800 },
-  us_consumer_price_pct: { width: 0.01, min: 0, max: 5 },
+  us_consumer_price_pct: { width: 0.01, min: 0, max: 10 },
   us_deadweight_loss_bn: { width: 1, min: 0, max: 800 },
   escalation_index: { width: 0.25, min: 0, max: 100 },
   truce_active: { width: 1, min: 0, max: 1 },

@@ -107,7 +107,7 @@ export function advanceEconomy(
     out[o + 5] = sums[0];
     out[o + 6] = sums[FLOW_SUMS] + (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
     out[o + 7] = sums[1];
-    out[o + 8] = (100 * p.retail_pass_through * p.import_price_pass_through * sums[2]) / p.us_consumption_bn;
+    out[o + 8] = (100 * p.retail_pass_through * imports.basket_cost_rise_bn) / p.us_consumption_bn;
     out[o + 9] = sums[3];
     out[o + 10] = escalation;
     out[o + 11] = truce;

@@ -62,6 +62,25 @@ function otherTerm(logOther: number, share: number, sigma: number): number {
   return (1 - share) * Math.exp((1 - sigma) * logOther);
 }
 
+/**
+ * The CES price index of a segment's goods (partner and other suppliers) at the partner's log price
+ * over the same at `logPartner0`, the other suppliers' prices fixed: ((s p^(1-sigma) + o) /
+ * (s p0^(1-sigma) + o))^(1/(1-sigma)), with o their part of the index.
+ */
+export function priceIndexRatio(logPartner: number, logPartner0: number, otherPart: number, share: number, sigma: number): number {
+  const a = share * Math.exp((1 - sigma) * logPartner) + otherPart;
+  const a0 = share * Math.exp((1 - sigma) * logPartner0) + otherPart;
+  return Math.exp(Math.log(a / a0) / (1 - sigma));
+}
+
+/**
+ * The partner's share in a segment's index and basket. A seed may give 0; the basket (its value
+ * over this share) then stays finite and its index rise tends to the limit as the share goes to 0.
+ */
+function indexShare(seg: TradeSegment): number {
+  return Math.max(seg.partner_share, 1e-6);
+}
+
 function logLongRunQuantityWith(logPartner: number, otherPart: number, share: number, sigma: number, elasticity: number): number {
   const a = share * Math.exp((1 - sigma) * logPartner) + otherPart;
   return ((sigma - elasticity) / (1 - sigma)) * Math.log(a) - sigma * logPartner;
@@ -84,6 +103,13 @@ export interface Prices {
   /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
   value0_bn: Float64Array;
   gap_pct: Float64Array;
+  /**
+   * What the tariffs above the counterfactual add to the cost of the 2024 basket of these segments
+   * (from every supplier), $bn a year, at the exact CES price index: it keeps rising as a tariff
+   * becomes prohibitive, since what buyers switch to is a worse substitute, where the duty collected
+   * shrinks with the imports.
+   */
+  basket_cost_rise_bn: number;
 }
 
 const priceCache = new WeakMap<TariffLayer[], Prices>();
@@ -117,7 +143,9 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     tariff_pct: new Float64Array(n),
     value0_bn: new Float64Array(n),
     gap_pct: new Float64Array(n),
+    basket_cost_rise_bn: 0,
   };
+  let basketRise = 0;
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     const ref = seg.reference_tariff_pct;
@@ -132,7 +160,9 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     out.tariff_pct[i] = t.partner_pct[i];
     out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
     if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_per_factor_bn[i] * factor;
+    if (factor > 0) basketRise += other.basket_bn[i] * (priceIndexRatio(out.log_price[i], other.log_price0[i], other.other_term[i], indexShare(seg), p.sigma) - 1);
   }
+  out.basket_cost_rise_bn = basketRise;
   priceCache.set(layers, out);
   return out;
 }
@@ -151,6 +181,10 @@ interface OtherSide {
   other_pct: Float64Array;
   other_term: Float64Array;
   value0_per_factor_bn: Float64Array;
+  /** Log price of the partner's goods at the counterfactual tariff, relative to 2024. */
+  log_price0: Float64Array;
+  /** The 2024 value of the segment's imports from every supplier, $bn a year. */
+  basket_bn: Float64Array;
 }
 
 const otherSides: OtherSide[] = [];
@@ -176,7 +210,16 @@ function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn
 
 function computeOtherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
   const n = segments.length;
-  const o: OtherSide = { params: p, segments, base_value_bn: baseValueBn, other_pct: otherPct, other_term: new Float64Array(n), value0_per_factor_bn: new Float64Array(n) };
+  const o: OtherSide = {
+    params: p,
+    segments,
+    base_value_bn: baseValueBn,
+    other_pct: otherPct,
+    other_term: new Float64Array(n),
+    value0_per_factor_bn: new Float64Array(n),
+    log_price0: new Float64Array(n),
+    basket_bn: new Float64Array(n),
+  };
   const t0 = p.counterfactual_tariff_pct;
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
@@ -186,6 +229,8 @@ function computeOtherSide(segments: TradeSegment[], otherPct: Float64Array, base
     const w0 = p0 / ((1 + t0 / 100) / (1 + ref / 100));
     o.other_term[i] = otherTerm(logOther, seg.partner_share, p.sigma);
     o.value0_per_factor_bn[i] = baseValueBn * seg.share * Math.exp(logLongRunQuantityWith(Math.log(p0), o.other_term[i], seg.partner_share, p.sigma, p.demand_elasticity)) * w0;
+    o.log_price0[i] = Math.log(p0);
+    o.basket_bn[i] = (baseValueBn * seg.share) / indexShare(seg);
   }
   return o;
 }
