@@ -123,6 +123,13 @@ describe('consumer prices: the CES price index of the basket', () => {
     expect(duty(1000)).toBeLessThan(duty(145));
   });
 
+  it('puts the 2018-19 tariffs near the buyers\' loss Fajgelbaum et al. report ($51bn a year)', () => {
+    // $303bn of targeted imports, 2.6% -> 16.6%, complete pass-through.
+    const loss = prices(layer(16.6), [{ ...segment, share: 1 }], 303, trade()).basket_cost_rise_bn;
+    expect(loss).toBeGreaterThan(25);
+    expect(loss).toBeLessThan(75);
+  });
+
   it('in a run, rises with the US tariff and holds while buyers switch suppliers', () => {
     const rows = runScenario(loadScenario('rare-earth-squeeze'), { steps: 78 }).rows;
     const byTariff = new Map<number, Set<number>>();
