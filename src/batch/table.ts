@@ -2,6 +2,7 @@
 // differences from the baseline, and in a sweep how the horizon moves along the grid.
 
 import { CONTRACT_METRICS, type MetricName } from '../model/metrics.js';
+import { fixed } from '../sim/format.js';
 import type { BatchSummary, SeriesSummary, Stats } from './summary.js';
 
 const LABEL_WIDTH = 34;
@@ -11,7 +12,7 @@ function digitsFor(width: number): number {
 }
 
 function fmt(x: number, digits: number, signed = false): string {
-  const s = x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const s = fixed(x, digits);
   return signed && x > 0 ? `+${s}` : s;
 }
 

@@ -2,6 +2,7 @@
 
 import type { MetricName } from '../model/metrics.js';
 import type { SimEvent } from '../model/types.js';
+import { fixed } from '../sim/format.js';
 import type { Row } from '../sim/run.js';
 
 interface MetricView {
@@ -43,9 +44,6 @@ export function tellingSteps(rows: Row[], events: SimEvent[], columns: number): 
   return [...picked].sort((a, b) => a - b);
 }
 
-function fmt(x: number, digits: number): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 export function summaryTable(rows: Row[], events: SimEvent[], width: number): string {
   const columns = Math.max(2, Math.floor((width - LABEL_WIDTH) / COLUMN_WIDTH));
@@ -54,7 +52,7 @@ export function summaryTable(rows: Row[], events: SimEvent[], width: number): st
   const lines = [`${'date'.padEnd(LABEL_WIDTH)}${steps.map((s) => pad(rows[s].date, COLUMN_WIDTH)).join('')}`];
   lines.push(`${'step'.padEnd(LABEL_WIDTH)}${steps.map((s) => pad(String(s), COLUMN_WIDTH)).join('')}`);
   for (const m of KEY_METRICS) {
-    const cells = steps.map((s) => pad(m.name === 'truce_active' ? (rows[s][m.name] ? 'yes' : 'no') : fmt(rows[s][m.name], m.digits), COLUMN_WIDTH));
+    const cells = steps.map((s) => pad(m.name === 'truce_active' ? (rows[s][m.name] ? 'yes' : 'no') : fixed(rows[s][m.name], m.digits), COLUMN_WIDTH));
     lines.push(`${m.label.padEnd(LABEL_WIDTH)}${cells.join('')}`);
   }
   return lines.join('\n');

@@ -7,6 +7,17 @@ export function round6(x: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+// One formatter per number of digits: toLocaleString builds a new one at every call, which cost
+// tens of milliseconds per table and per frame.
+const formats = new Map<number, Intl.NumberFormat>();
+
+/** For people: en-US thousands separators and exactly `digits` decimals. */
+export function fixed(x: number, digits: number): string {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(x);
+}
+
 export function csvCell(v: unknown): string {
   if (typeof v === 'number') return String(round6(v));
   const s = String(v);

@@ -1,6 +1,7 @@
 // How the screen names and rounds the metrics it shows (units in the labels).
 
 import type { MetricName } from '../model/metrics.js';
+import { fixed } from '../sim/format.js';
 
 export interface MetricLabel {
   label: string;
@@ -39,7 +40,7 @@ export function labelOf(m: MetricName): MetricLabel {
 
 export function fmt(x: number | undefined, digits: number): string {
   if (x === undefined || !Number.isFinite(x)) return '-';
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return fixed(x, digits);
 }
 
 export function fmtDiff(x: number, digits: number): string {
