@@ -56,7 +56,18 @@ export function mergeSparseInto(into: Series, part: SparseSeries): void {
   const last = part.bins.length === 0 ? -1 : part.bins[part.bins.length - 1];
   if (into.steps !== part.steps || into.sums.length !== part.sums.length || last >= into.counts.length) throw new Error('cannot merge series of different shapes');
   into.runs += part.runs;
-  for (let j = 0; j < part.bins.length; j++) into.counts[part.bins[j]] += part.counts[j];
+  addCounts(into.counts, part.bins, part.counts);
+  addSums(into, part);
+}
+
+// The two loops are functions of their own: with both in one, the first call's long counts loop was
+// optimised on the stack before the sums loop had run, and that code bailed out on reaching it at
+// every chunk of the batch, leaving the main thread to merge in the interpreter.
+function addCounts(into: Series['counts'], bins: Uint32Array, counts: Uint32Array): void {
+  for (let j = 0; j < bins.length; j++) into[bins[j]] += counts[j];
+}
+
+function addSums(into: Series, part: SparseSeries): void {
   for (let i = 0; i < into.sums.length; i++) {
     into.sums[i] += part.sums[i];
     if (part.min[i] < into.min[i]) into.min[i] = part.min[i];
