@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agreementWith, layerWith } from '../src/model/copy.js';
 import { applyMove, MoveError } from '../src/model/reducers/index.js';
 import type { Move } from '../src/model/moves.js';
 import type { State } from '../src/model/types.js';
@@ -119,5 +120,30 @@ describe('agreements and relations', () => {
     expect(out.events.map((e) => e.type)).toEqual(['hold_summit', 'cooperate_on_precursors', 'settle_tiktok']);
     expect(out.events[1].text).toMatch(/\(Test summit\)$/);
     expect(out.state.record.cn.concessions).toBe(1);
+  });
+});
+
+describe('copies of layers and agreements', () => {
+  const s0 = eveState();
+
+  it('change only the fields given, keep a given null, and keep every field of the original', () => {
+    const l = s0.us_layers[0];
+    const raised = layerWith(l, { rate_pct: l.rate_pct + 5, expires_step: null });
+    expect(raised).toEqual({ ...l, rate_pct: l.rate_pct + 5, expires_step: null });
+    expect(Object.keys(raised)).toEqual(Object.keys(l));
+    const timed = layerWith(raised, { expires_step: 9, snapback_rate_pct: 3 });
+    expect(layerWith(timed, { expires_step: null }).expires_step).toBeNull();
+    expect(layerWith(timed, {}).snapback_rate_pct).toBe(3);
+    const a = s0.agreements[0];
+    const lapsed = agreementWith(a, { active: false });
+    expect(lapsed).toEqual({ ...a, active: false });
+    expect(Object.keys(lapsed)).toEqual(Object.keys(a));
+  });
+
+  it('layers and agreements a move changes keep the baseline\'s fields, in its order', () => {
+    const raised = apply(s0, { actor: 'us', type: 'raise_tariff', layer: 'us_ieepa_fentanyl', by_pp: 5 }).state;
+    const extended = apply(s0, { actor: 'both', type: 'extend_agreement', agreement: s0.agreements.find((x) => x.active)!.id, until: '2027-01-01' }).state;
+    expect(Object.keys(layer(raised, 'us_ieepa_fentanyl'))).toEqual(Object.keys(s0.us_layers[0]));
+    for (const x of extended.agreements) expect(Object.keys(x)).toEqual(Object.keys(s0.agreements[0]));
   });
 });

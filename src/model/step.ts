@@ -1,7 +1,7 @@
 // The heart: one step of the simulation. Moves, then deadlines, then the economy advances one step.
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
-import { withChanges } from './copy.js';
+import { agreementWith, layerWith, withChanges } from './copy.js';
 import { advanceEconomy } from './economy.js';
 import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
@@ -82,7 +82,7 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
   for (const a of state.agreements) {
     if (!a.active || a.expires_step === null || a.expires_step > s.step) continue;
     events.push({ step: s.step, actor: 'model', kind: 'lapse', type: 'agreement_lapsed', source: 'model', text: `${a.label} lapses`, tension_delta: LAPSE_TENSION });
-    s = withChanges(s, { agreements: s.agreements.map((x) => (x.id === a.id ? { ...x, active: false } : x)) });
+    s = withChanges(s, { agreements: s.agreements.map((x) => (x.id === a.id ? agreementWith(x, { active: false }) : x)) });
     const out = applyMoves(s, a.on_lapse.map((move) => ({ move, source: 'model', why: `${a.label} lapsed` })));
     s = out.state;
     events.push(...out.events);
@@ -93,7 +93,7 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
       if (l.expires_step === null || l.expires_step > s.step) return l;
       const rate = l.snapback_rate_pct ?? 0;
       events.push({ step: s.step, actor: 'model', kind: 'expiry', type: 'layer_expired', source: 'model', text: `${l.label} expires: ${l.rate_pct}% -> ${rate}%`, tension_delta: 0 });
-      return { ...l, rate_pct: rate, expires_step: null, snapback_rate_pct: null };
+      return layerWith(l, { rate_pct: rate, expires_step: null, snapback_rate_pct: null });
     });
     s = withChanges(s, key === 'us_layers' ? { us_layers: layers } : { cn_layers: layers });
   }

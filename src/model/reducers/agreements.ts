@@ -1,7 +1,7 @@
 // Agreements: signing, extending, letting lapse. What lapses is data (`on_lapse` moves), applied
 // by the step when the deadline arrives without an extension.
 
-import { withChanges } from '../copy.js';
+import { agreementWith, withChanges } from '../copy.js';
 import { dateOfStep, resolveWhen } from '../calendar.js';
 import type { AgreementMove } from '../moves.js';
 import type { Agreement, State } from '../types.js';
@@ -38,11 +38,11 @@ export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveCont
       let base = state;
       if (move.replaces !== undefined) {
         const r = findAgreement(state, { ...move, agreement: move.replaces });
-        base = replaced(state, r, { ...state.agreements[r], active: false });
+        base = replaced(state, r, agreementWith(state.agreements[r], { active: false }));
       }
       const i = base.agreements.findIndex((x) => x.id === move.agreement);
       if (i >= 0 && base.agreements[i].active) throw new MoveError(move, 'agreement', `"${move.agreement}" is already in force; extend it instead`);
-      const next = i >= 0 ? replaced(base, i, a) : { ...base, agreements: [...base.agreements, a] };
+      const next = i >= 0 ? replaced(base, i, a) : withChanges(base, { agreements: [...base.agreements, a] });
       const supersedes = move.replaces !== undefined ? `, superseding ${move.replaces}` : '';
       return recorded(next, move, ctx, `${a.label} signed, in force until ${dateOfStep(state.start_date, state.step_unit, until)}${supersedes}`, a.is_truce ? -10 : -5);
     }
@@ -52,14 +52,14 @@ export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveCont
       if (!a.active) throw new MoveError(move, 'agreement', `"${a.id}" has lapsed; sign it again`);
       const until = resolveWhen(state.start_date, state.step_unit, move.until);
       if (until <= state.step) throw new MoveError(move, 'until', `deadline step ${until} is not after the current step ${state.step}`);
-      return recorded(replaced(state, i, { ...a, expires_step: until }), move, ctx, `${a.label} extended to ${dateOfStep(state.start_date, state.step_unit, until)}`, -5);
+      return recorded(replaced(state, i, agreementWith(a, { expires_step: until })), move, ctx, `${a.label} extended to ${dateOfStep(state.start_date, state.step_unit, until)}`, -5);
     }
     case 'let_agreement_lapse': {
       const i = findAgreement(state, move);
       const a = state.agreements[i];
       if (!a.active) throw new MoveError(move, 'agreement', `"${a.id}" is not in force`);
       // Lapsing now: the deadline moves to this step and the step applies what lapses.
-      return recorded(replaced(state, i, { ...a, expires_step: state.step }), move, ctx, `${a.label} allowed to lapse`, 5);
+      return recorded(replaced(state, i, agreementWith(a, { expires_step: state.step })), move, ctx, `${a.label} allowed to lapse`, 5);
     }
   }
 }

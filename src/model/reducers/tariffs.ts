@@ -1,6 +1,7 @@
 // Tariff moves: set, raise, lower, add, suspend, restore, threaten.
 
 import { resolveWhen } from '../calendar.js';
+import { layerWith } from '../copy.js';
 import type { MoveOf, TariffMove } from '../moves.js';
 import type { State, TariffLayer } from '../types.js';
 import { fmtPct, layersOf, MoveError, type MoveContext, type Outcome, recorded, requireRange, withLayers } from './common.js';
@@ -71,13 +72,13 @@ export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): 
   switch (move.type) {
     case 'set_tariff':
       requireRange(move, 'rate_pct', move.rate_pct, 0, MAX_RATE_PCT);
-      return changeLayer(state, move, ctx, (l) => ({ ...l, rate_pct: move.rate_pct }), 'sets');
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { rate_pct: move.rate_pct }), 'sets');
     case 'raise_tariff':
       requireRange(move, 'by_pp', move.by_pp, 0, MAX_RATE_PCT);
-      return changeLayer(state, move, ctx, (l) => ({ ...l, rate_pct: l.rate_pct + move.by_pp }), 'raises');
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { rate_pct: l.rate_pct + move.by_pp }), 'raises');
     case 'lower_tariff':
       requireRange(move, 'by_pp', move.by_pp, 0, MAX_RATE_PCT);
-      return changeLayer(state, move, ctx, (l) => ({ ...l, rate_pct: l.rate_pct - move.by_pp }), 'lowers');
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { rate_pct: l.rate_pct - move.by_pp }), 'lowers');
     case 'suspend_tariff':
       requireRange(move, 'keep_pct', move.keep_pct, 0, MAX_RATE_PCT);
       return changeLayer(
@@ -87,15 +88,15 @@ export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): 
         (l) => {
           if (move.keep_pct > l.rate_pct)
             throw new MoveError(move, 'keep_pct', `${move.keep_pct} is above the layer's rate ${l.rate_pct}`);
-          return { ...l, rate_pct: move.keep_pct, suspended_pct: l.suspended_pct + l.rate_pct - move.keep_pct };
+          return layerWith(l, { rate_pct: move.keep_pct, suspended_pct: l.suspended_pct + l.rate_pct - move.keep_pct });
         },
         'suspends part of',
       );
     case 'restore_tariff':
-      return changeLayer(state, move, ctx, (l) => ({ ...l, rate_pct: l.rate_pct + l.suspended_pct, suspended_pct: 0 }), 'restores');
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { rate_pct: l.rate_pct + l.suspended_pct, suspended_pct: 0 }), 'restores');
     case 'threaten_tariff':
       requireRange(move, 'rate_pct', move.rate_pct, 0, MAX_RATE_PCT);
-      return changeLayer(state, move, ctx, (l) => ({ ...l, threatened_pct: move.rate_pct }), `threatens +${move.rate_pct} pp on`, tensionFor(move.rate_pct) / 2);
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { threatened_pct: move.rate_pct }), `threatens +${move.rate_pct} pp on`, tensionFor(move.rate_pct) / 2);
     case 'impose_threatened_tariff':
       return changeLayer(
         state,
@@ -103,14 +104,14 @@ export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): 
         ctx,
         (l) => {
           if (l.threatened_pct <= 0) throw new MoveError(move, 'layer', `${l.id} carries no threatened rate`);
-          return { ...l, rate_pct: l.rate_pct + l.threatened_pct, threatened_pct: 0 };
+          return layerWith(l, { rate_pct: l.rate_pct + l.threatened_pct, threatened_pct: 0 });
         },
         'imposes the threatened',
       );
     case 'drop_tariff_threat': {
       const { layers, index } = findLayer(state, move);
       const relief = tensionFor(-layers[index].threatened_pct) / 2;
-      return changeLayer(state, move, ctx, (l) => ({ ...l, threatened_pct: 0 }), 'drops the threat of', relief);
+      return changeLayer(state, move, ctx, (l) => layerWith(l, { threatened_pct: 0 }), 'drops the threat of', relief);
     }
     case 'add_tariff_layer':
       return addLayer(state, move, ctx);
