@@ -44,7 +44,6 @@ export function tellingSteps(rows: Row[], events: SimEvent[], columns: number): 
   return [...picked].sort((a, b) => a - b);
 }
 
-
 export function summaryTable(rows: Row[], events: SimEvent[], width: number): string {
   const columns = Math.max(2, Math.floor((width - LABEL_WIDTH) / COLUMN_WIDTH));
   const steps = tellingSteps(rows, events, columns);
