@@ -105,6 +105,14 @@ describe('agreements and relations', () => {
     expect(() => apply(s0, { actor: 'us', type: 'extend_agreement', agreement: 'nope', until: 3 })).toThrow(/unknown agreement "nope" \(known: geneva_truce\)/);
   });
 
+  it("says whose decision an extension or a lapse is: at a deadline each side's is its own event", () => {
+    const signed = apply(s0, { actor: 'both', type: 'sign_agreement', agreement: 'busan_truce', label: 'Busan truce', until: '2026-11-10', on_lapse: [] }).state;
+    const text = (m: Move) => apply(signed, m).events[0].text;
+    expect(text({ actor: 'us', type: 'extend_agreement', agreement: 'busan_truce', until: '2027-11-10' })).toBe('US extends Busan truce to 2027-11-11');
+    expect(text({ actor: 'both', type: 'extend_agreement', agreement: 'busan_truce', until: '2027-11-10' })).toBe('Both sides extend Busan truce to 2027-11-11');
+    expect(text({ actor: 'cn', type: 'let_agreement_lapse', agreement: 'busan_truce' })).toBe('CN lets Busan truce lapse');
+  });
+
   it('a summit applies its moves in order, each with the summit as the reason', () => {
     const out = apply(s0, {
       actor: 'both',
