@@ -82,10 +82,16 @@ describe('rare earths, soybeans, technology', () => {
   });
 
   it('tech controls switch the Affiliates Rule and software controls; port fees per side', () => {
-    const soft = apply(s0, { actor: 'us', type: 'impose_tech_controls', level: 0.3, software_controls: true }).state;
+    const softOut = apply(s0, { actor: 'us', type: 'impose_tech_controls', level: 0.3, software_controls: true });
+    const soft = softOut.state;
     expect(soft.tech).toEqual({ level: 0.3, affiliates_rule: true, software_controls: true });
-    const off = apply(soft, { actor: 'us', type: 'relax_tech_controls', affiliates_rule: false }).state;
+    expect(softOut.events[0].text).toBe(`US tightens technology export controls: breadth ${s0.tech.level.toFixed(2)} -> 0.30, software-made items controlled`);
+    const offOut = apply(soft, { actor: 'us', type: 'relax_tech_controls', affiliates_rule: false });
+    const off = offOut.state;
     expect(off.tech).toEqual({ level: 0.3, affiliates_rule: false, software_controls: true });
+    // The event names only what changed: here not the breadth.
+    expect(offOut.events[0].text).toBe('US relaxes technology export controls: Affiliates Rule suspended');
+    expect(apply(off, { actor: 'us', type: 'relax_tech_controls' }).events[0].text).toBe('US technology export controls unchanged');
     const fees = apply(s0, { actor: 'cn', type: 'set_port_fees', active: false }).state;
     expect([fees.us_port_fees, fees.cn_port_fees]).toEqual([true, false]);
   });

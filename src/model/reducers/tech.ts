@@ -33,9 +33,11 @@ export function reduceTech(state: State, move: TechMove, ctx: MoveContext): Outc
     affiliates_rule: move.affiliates_rule ?? before.affiliates_rule,
   };
   const delta = techRestriction(after) - techRestriction(before);
-  const parts = [`breadth ${before.level.toFixed(2)} -> ${after.level.toFixed(2)}`];
+  // Only what the move changes: the Busan terms suspend the Affiliates Rule and leave the breadth.
+  const parts: string[] = [];
+  if (after.level !== before.level) parts.push(`breadth ${before.level.toFixed(2)} -> ${after.level.toFixed(2)}`);
   if (after.software_controls !== before.software_controls) parts.push(`software-made items ${after.software_controls ? 'controlled' : 'released'}`);
   if (after.affiliates_rule !== before.affiliates_rule) parts.push(`Affiliates Rule ${after.affiliates_rule ? 'in force' : 'suspended'}`);
-  const text = `US ${tighten ? 'tightens' : 'relaxes'} technology export controls: ${parts.join(', ')}`;
+  const text = parts.length === 0 ? 'US technology export controls unchanged' : `US ${tighten ? 'tightens' : 'relaxes'} technology export controls: ${parts.join(', ')}`;
   return recorded(withChanges(state, { tech: after }), move, ctx, text, TENSION_PER_RESTRICTION * delta);
 }
