@@ -30,6 +30,10 @@ describe('tariff moves', () => {
     expect(layer(s, 'us_ieepa_reciprocal')).toMatchObject({ rate_pct: 34, suspended_pct: 0 });
     const suspended = apply(s, { actor: 'us', type: 'suspend_tariff', layer: 'us_ieepa_reciprocal', keep_pct: 10 }).state;
     expect(layer(suspended, 'us_ieepa_reciprocal')).toMatchObject({ rate_pct: 10, suspended_pct: 24 });
+    // Restoring what is already in force changes nothing, and says so.
+    const again = apply(s, { actor: 'us', type: 'restore_tariff', layer: 'us_ieepa_reciprocal' });
+    expect(again.events[0].text).toBe('US restores IEEPA reciprocal: already at 34%');
+    expect(layer(again.state, 'us_ieepa_reciprocal')).toEqual(layer(s, 'us_ieepa_reciprocal'));
   });
 
   it('threats are imposed, or dropped, as data', () => {

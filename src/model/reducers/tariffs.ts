@@ -57,10 +57,13 @@ function changeLayer(
     const next = layers.slice();
     next[index] = after;
     const delta = after.rate_pct - before.rate_pct;
+    const threatMoved = after.threatened_pct !== before.threatened_pct;
     const what =
-      after.threatened_pct !== before.threatened_pct && delta === 0
+      threatMoved && delta === 0
         ? `threat +${before.threatened_pct} pp -> +${after.threatened_pct} pp`
-        : `${fmtPct(before.rate_pct)} -> ${fmtPct(after.rate_pct)}`;
+        : delta === 0 && after.suspended_pct === before.suspended_pct
+          ? `already at ${fmtPct(after.rate_pct)}` // e.g. a lapse restoring what a side had restored itself
+          : `${fmtPct(before.rate_pct)} -> ${fmtPct(after.rate_pct)}`;
     change = { layers: next, imposer: before.imposer, text: `${move.actor.toUpperCase()} ${verb} ${before.label}: ${what}`, tension: tensionFor(delta) + threatTension };
     if (!byMove) changes.set(layers, (byMove = new WeakMap()));
     byMove.set(move, change);
