@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pactCapacityShare, rareEarthSupply } from '../src/model/economics/rareEarths.js';
 import { soybeanFlows } from '../src/model/economics/soybeans.js';
-import { directionFlows, longRunQuantity, priceFactor, prices, settledPosition, type TradeParams } from '../src/model/economics/trade.js';
+import { deadweightLoss, directionFlows, longRunQuantity, priceFactor, prices, settledPosition, type TradeParams, welfareOf } from '../src/model/economics/trade.js';
 import type { RareEarthState, TariffLayer, TradeSegment } from '../src/model/types.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/sim/run.js';
@@ -68,16 +68,44 @@ describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', ()
     expect(half.imports_bn).toBeCloseTo(100 * longRunQuantity(p, 1, 0.3, P.armington_sigma, P.import_demand_elasticity) * world, 9);
   });
 
-  it('revenue is t x M and deadweight loss is 1/2 (t1 - t0)(M0 - M1)', () => {
+  it('revenue is t x M; deadweight loss is the exact area under the demand curve through (P0, M0) and (P1, M1), less the duty', () => {
     const pos = settledPosition(layer(16.6), [segment], 300, trade());
     const r = directionFlows(layer(16.6), [segment], pos, 300, trade()).result;
     expect(r.revenue_bn).toBeCloseTo(0.166 * r.imports_bn, 9);
     expect(r.excess_duty_bn).toBeCloseTo(0.14 * r.imports_bn, 9);
-    const m0 = 300; // at the counterfactual tariff (2.6%) the 2024 value itself
-    expect(r.deadweight_loss_bn).toBeCloseTo(0.5 * 0.14 * (m0 - r.imports_bn), 9);
-    // of the size Amiti et al. and Fajgelbaum et al. report for 2018: a few $bn a year
+    const [m0, m1, p0, p1] = [300, r.imports_bn, 1.026, 1.166]; // at the counterfactual (2.6%) the 2024 value itself
+    const e = Math.log(m0 / m1) / Math.log(p1 / p0);
+    // the integral of M1 (P / P1)^-e from P0 to P1
+    const area = (m1 * Math.pow(p1, e) * (Math.pow(p1, 1 - e) - Math.pow(p0, 1 - e))) / (1 - e);
+    expect(r.deadweight_loss_bn).toBeCloseTo(area - 0.14 * m1, 9);
+    // For a wedge this size it is close to the Harberger triangle 1/2 (t1 - t0)(M0 - M1)...
+    const triangle = 0.5 * 0.14 * (m0 - m1);
+    expect(r.deadweight_loss_bn / triangle).toBeGreaterThan(0.9);
+    expect(r.deadweight_loss_bn / triangle).toBeLessThan(1);
+    // ...and of the size Amiti et al. and Fajgelbaum et al. report for 2018: a few $bn a year.
     expect(r.deadweight_loss_bn).toBeGreaterThan(3);
     expect(r.deadweight_loss_bn).toBeLessThan(15);
+  });
+
+  it('deadweight loss stays between 0 and the rectangle (t1 - t0)(M0 - M1), well below the triangle at prohibitive tariffs', () => {
+    for (const t of [5, 16.6, 50, 100, 145, 300, 1000]) {
+      const pos = settledPosition(layer(t), [segment], 300, trade());
+      const r = directionFlows(layer(t), [segment], pos, 300, trade()).result;
+      const wedge = (t - 2.6) / 100;
+      expect(r.deadweight_loss_bn).toBeGreaterThan(0);
+      expect(r.deadweight_loss_bn).toBeLessThan(wedge * (300 - r.imports_bn));
+      if (t >= 145) expect(r.deadweight_loss_bn).toBeLessThan(0.75 * 0.5 * wedge * (300 - r.imports_bn));
+    }
+  });
+
+  it('deadweight loss is continuous where the implied elasticity passes 1', () => {
+    // e = 1 exactly: M1 = M0 P0 / P1, where the area is M1 P1 ln(P1/P0).
+    const [m0, p0, p1] = [100, 1.03, 1.5];
+    const at = (m1: number) => deadweightLoss(m0, m1, p1, p1 - p0, Math.log(p1 / p0), Math.log((m0 * p0) / (m1 * p1)));
+    const unit = (m0 * p0) / p1;
+    expect(at(unit)).toBeCloseTo(unit * p1 * Math.log(p1 / p0) - (p1 - p0) * unit, 12);
+    expect(at(unit * (1 + 1e-8))).toBeCloseTo(at(unit), 6);
+    expect(at(unit * (1 - 1e-8))).toBeCloseTo(at(unit), 6);
   });
 
   it('responds at the short-run elasticity first, then converges to the long run', () => {
@@ -98,7 +126,7 @@ describe('consumer prices: the CES price index of the basket', () => {
   // One segment, the other suppliers at their 2024 price: their part of the index is (1 - s).
   const s = segment.partner_share;
   const sigma = P.armington_sigma;
-  const rise = (tariffPct: number, over: Partial<TradeParams> = {}) => prices(layer(tariffPct), [segment], 300, trade(over)).basket_cost_rise_bn;
+  const rise = (tariffPct: number, over: Partial<TradeParams> = {}) => welfareOf(prices(layer(tariffPct), [segment], 300, trade(over))).basket_cost_rise_bn;
 
   it('is the 2024 basket from every supplier times the rise of its exact index', () => {
     const p = priceFactor(100, 2.6, 1);
@@ -125,7 +153,7 @@ describe('consumer prices: the CES price index of the basket', () => {
 
   it('puts the 2018-19 tariffs near the buyers\' loss Fajgelbaum et al. report ($51bn a year)', () => {
     // $303bn of targeted imports, 2.6% -> 16.6%, complete pass-through.
-    const loss = prices(layer(16.6), [{ ...segment, share: 1 }], 303, trade()).basket_cost_rise_bn;
+    const loss = welfareOf(prices(layer(16.6), [{ ...segment, share: 1 }], 303, trade())).basket_cost_rise_bn;
     expect(loss).toBeGreaterThan(25);
     expect(loss).toBeLessThan(75);
   });

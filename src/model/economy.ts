@@ -7,7 +7,7 @@
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
 import { type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { complianceTarget, soybeanSplitInto } from './economics/soybeans.js';
-import { FLOW_SUMS, flowInPlace } from './economics/trade.js';
+import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
@@ -48,6 +48,7 @@ export function advanceEconomy(
   const w = d.weeks_per_step;
   const imports = g.import_prices;
   const exports = g.export_prices;
+  const importWelfare = welfareOf(imports);
   const usTariff = g.us_tariffs.average_pct;
   const cnTariff = g.cn_tariffs.average_pct;
   const truce = g.truce_active ? 1 : 0;
@@ -107,7 +108,7 @@ export function advanceEconomy(
     out[o + 5] = sums[0];
     out[o + 6] = sums[FLOW_SUMS] + (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
     out[o + 7] = sums[1];
-    out[o + 8] = (100 * p.retail_pass_through * imports.basket_cost_rise_bn) / p.us_consumption_bn;
+    out[o + 8] = (100 * p.retail_pass_through * importWelfare.basket_cost_rise_bn) / p.us_consumption_bn;
     out[o + 9] = sums[3];
     out[o + 10] = escalation;
     out[o + 11] = truce;

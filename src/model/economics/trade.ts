@@ -103,6 +103,13 @@ export interface Prices {
   /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
   value0_bn: Float64Array;
   gap_pct: Float64Array;
+  /** Third countries' side of these prices (shared between regimes). */
+  other: OtherSide;
+  /** The welfare measures' constants: worked out on first use (welfareOf), as US exports need none. */
+  welfare: Welfare | null;
+}
+
+export interface Welfare {
   /**
    * What the tariffs above the counterfactual add to the cost of the 2024 basket of these segments
    * (from every supplier), $bn a year, at the exact CES price index: it keeps rising as a tariff
@@ -110,6 +117,36 @@ export interface Prices {
    * shrinks with the imports.
    */
   basket_cost_rise_bn: number;
+  /**
+   * For the deadweight loss (deadweightLoss): ln(P1 / P0), the log of the buyers' price wedge over the
+   * counterfactual, and ln(M0 P0 / (per P1)), from which a step's ln(M0 P0 / (M1 P1)) is this less
+   * its log quantity. Zero where there is no gap.
+   */
+  log_wedge: Float64Array;
+  dwl_log_offset: Float64Array;
+}
+
+export function welfareOf(pr: Prices): Welfare {
+  if (pr.welfare === null) pr.welfare = computeWelfare(pr);
+  return pr.welfare;
+}
+
+function computeWelfare(pr: Prices): Welfare {
+  const { segments, params: p, other } = pr;
+  const n = segments.length;
+  const w: Welfare = { basket_cost_rise_bn: 0, log_wedge: new Float64Array(n), dwl_log_offset: new Float64Array(n) };
+  const logP0 = Math.log(1 + p.counterfactual_tariff_pct / 100);
+  for (let i = 0; i < n; i++) {
+    // A skipped segment (no value here) is left out of both.
+    if (pr.value_per_qty_bn[i] === 0) continue;
+    w.basket_cost_rise_bn += other.basket_bn[i] * (priceIndexRatio(pr.log_price[i], other.log_price0[i], other.other_term[i], indexShare(segments[i]), p.sigma) - 1);
+    if (pr.gap_pct[i] > 0 && pr.value0_bn[i] > 0) {
+      const logP1 = Math.log(1 + pr.tariff_pct[i] / 100);
+      w.log_wedge[i] = logP1 - logP0;
+      w.dwl_log_offset[i] = Math.log(pr.value0_bn[i]) + logP0 - Math.log(pr.value_per_qty_bn[i]) - logP1;
+    }
+  }
+  return w;
 }
 
 const priceCache = new WeakMap<TariffLayer[], Prices>();
@@ -143,9 +180,9 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     tariff_pct: new Float64Array(n),
     value0_bn: new Float64Array(n),
     gap_pct: new Float64Array(n),
-    basket_cost_rise_bn: 0,
+    other,
+    welfare: null,
   };
-  let basketRise = 0;
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     const ref = seg.reference_tariff_pct;
@@ -160,9 +197,7 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     out.tariff_pct[i] = t.partner_pct[i];
     out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
     if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_per_factor_bn[i] * factor;
-    if (factor > 0) basketRise += other.basket_bn[i] * (priceIndexRatio(out.log_price[i], other.log_price0[i], other.other_term[i], indexShare(seg), p.sigma) - 1);
   }
-  out.basket_cost_rise_bn = basketRise;
   priceCache.set(layers, out);
   return out;
 }
@@ -174,7 +209,7 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
  * fees and controls, so these are kept for its later regimes (the last few, by the parameters they
  * use and the tariffs on other origins).
  */
-interface OtherSide {
+export interface OtherSide {
   params: TradeParams;
   segments: TradeSegment[];
   base_value_bn: number;
@@ -263,6 +298,9 @@ export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): Di
   return { imports_bn: sums[0], revenue_bn: sums[1], excess_duty_bn: sums[2], deadweight_loss_bn: sums[3], position: { log_qty: logQty, log_price: pr.log_price } };
 }
 
+/** Stands in for the welfare constants where only the import value is summed (never read). */
+const NO_WELFARE: Welfare = { basket_cost_rise_bn: 0, log_wedge: new Float64Array(0), dwl_log_offset: new Float64Array(0) };
+
 /** How many numbers flowInPlace writes: imports, revenue, excess duty and deadweight loss, $bn a year. */
 export const FLOW_SUMS = 4;
 
@@ -275,6 +313,7 @@ export const FLOW_SUMS = 4;
  */
 export function flowInPlace(pr: Prices, logQty: number[], fromLogPrice: readonly number[], p: TradeParams, sums: Float64Array, at: number, valueOnly = false): void {
   const n = pr.log_price.length;
+  const welfare = valueOnly ? NO_WELFARE : welfareOf(pr);
   let imports = 0;
   let revenue = 0;
   let excess = 0;
@@ -294,14 +333,30 @@ export function flowInPlace(pr: Prices, logQty: number[], fromLogPrice: readonly
     const gap = pr.gap_pct[i];
     if (gap > 0) {
       excess += (valueBn * gap) / 100;
-      // Harberger triangle: 1/2 (t1 - t0)(M0 - M1), in value terms (CALIBRATION.md section 6).
-      if (pr.value0_bn[i] > valueBn) dwl += (0.5 * gap * (pr.value0_bn[i] - valueBn)) / 100;
+      const m0 = pr.value0_bn[i];
+      if (m0 > valueBn) dwl += deadweightLoss(m0, valueBn, 1 + pr.tariff_pct[i] / 100, gap / 100, welfare.log_wedge[i], welfare.dwl_log_offset[i] - lq);
     }
   }
   sums[at] = imports;
   sums[at + 1] = valueOnly ? NaN : revenue;
   sums[at + 2] = valueOnly ? NaN : excess;
   sums[at + 3] = valueOnly ? NaN : dwl;
+}
+
+/**
+ * The deadweight loss of a tariff wedge, $bn a year: the buyers' surplus lost between the
+ * counterfactual price P0 and the price P1 (in world-price units: P = 1 + t), less the duty collected
+ * above the counterfactual on what they still buy, (P1 - P0) M1. The surplus is the exact area under
+ * the constant-elasticity demand curve through (P0, M0) and (P1, M1): with elasticity
+ * e = ln(M0/M1) / ln(P1/P0), it is (M0 P0 - M1 P1) / (e - 1) = L (M0 P0 - M1 P1) / x, where
+ * L = ln(P1/P0) and x = ln(M0 P0 / (M1 P1)) (the hot loop has x from its log quantity: no logarithm
+ * per step). For small wedges this is the Harberger triangle 1/2 (t1 - t0)(M0 - M1) (CALIBRATION.md
+ * section 6); at prohibitive tariffs the triangle's straight line overstates it, up to twice.
+ */
+export function deadweightLoss(m0: number, m1: number, p1: number, wedge: number, logWedge: number, x: number): number {
+  // x -> 0 is e -> 1, where the area tends to M1 P1 L.
+  const area = Math.abs(x) < 1e-9 ? m1 * p1 * logWedge : (logWedge * (m0 * (p1 - wedge) - m1 * p1)) / x;
+  return area - wedge * m1;
 }
 
 /** A fully adjusted position under the given layers (used at the start of a run). */
