@@ -82,19 +82,28 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
   for (const a of state.agreements) {
     if (!a.active || a.expires_step === null || a.expires_step > s.step) continue;
     events.push({ step: s.step, actor: 'model', kind: 'lapse', type: 'agreement_lapsed', source: 'model', text: `${a.label} lapses`, tension_delta: LAPSE_TENSION });
-    s = withChanges(s, { agreements: s.agreements.map((x) => (x.id === a.id ? agreementWith(x, { active: false }) : x)) });
-    const out = applyMoves(s, a.on_lapse.map((move) => ({ move, source: 'model', why: `${a.label} lapsed` })));
+    // Copies and pushes, not map(): optimised code's map() makes holey arrays, and state arrays of two
+    // kinds threw away the code that reads them (a run's agreements were of both).
+    const agreements = s.agreements.slice();
+    const k = agreements.findIndex((x) => x.id === a.id);
+    agreements[k] = agreementWith(agreements[k], { active: false });
+    s = withChanges(s, { agreements });
+    const lapsed: SourcedMove[] = [];
+    for (const move of a.on_lapse) lapsed.push({ move, source: 'model', why: `${a.label} lapsed` });
+    const out = applyMoves(s, lapsed);
     s = out.state;
     events.push(...out.events);
   }
   for (const key of ['us_layers', 'cn_layers'] as const) {
     if (!s[key].some((l) => l.expires_step !== null && l.expires_step <= s.step)) continue;
-    const layers = s[key].map((l) => {
-      if (l.expires_step === null || l.expires_step > s.step) return l;
+    const layers = s[key].slice();
+    for (let k = 0; k < layers.length; k++) {
+      const l = layers[k];
+      if (l.expires_step === null || l.expires_step > s.step) continue;
       const rate = l.snapback_rate_pct ?? 0;
       events.push({ step: s.step, actor: 'model', kind: 'expiry', type: 'layer_expired', source: 'model', text: `${l.label} expires: ${l.rate_pct}% -> ${rate}%`, tension_delta: 0 });
-      return layerWith(l, { rate_pct: rate, expires_step: null, snapback_rate_pct: null });
-    });
+      layers[k] = layerWith(l, { rate_pct: rate, expires_step: null, snapback_rate_pct: null });
+    }
     s = withChanges(s, key === 'us_layers' ? { us_layers: layers } : { cn_layers: layers });
   }
   return { state: s, events };

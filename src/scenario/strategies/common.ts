@@ -101,6 +101,9 @@ export function lapseWins(out: SourcedMove[]): SourcedMove[] {
   let lapses: string[] | null = null;
   for (const m of out) if (m.move.type === 'let_agreement_lapse') (lapses ??= []).push(m.move.agreement);
   if (lapses === null) return out;
-  const l = lapses;
-  return out.filter((m) => !(m.move.type === 'extend_agreement' && l.includes(m.move.agreement)));
+  // A loop, not filter(): optimised, that makes a holey array, and move lists of two kinds cost the
+  // step's code a rebuild.
+  const kept: SourcedMove[] = [];
+  for (const m of out) if (!(m.move.type === 'extend_agreement' && lapses.includes(m.move.agreement))) kept.push(m);
+  return kept;
 }
