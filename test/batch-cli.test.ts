@@ -95,3 +95,19 @@ describe('sharding through the CLI', () => {
     expect(joined).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));
   }, 180_000);
 });
+
+describe("the README's batch example", () => {
+  it('prints what the README shows for its first batch command, line for line', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Batch runs'));
+    const command = /^tariff-sim (batch [^\n#]+?)\s+# comparison table$/m.exec(section)?.[1];
+    expect(command).toBe('batch busan-truce truce-lapses rare-earth-squeeze --runs 10000 --baseline busan-truce');
+    const excerpt = /The first command prints[^\n]*\n\n```text\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const lines = (excerpt ?? '').split('\n').filter((l) => l !== '' && l !== '…');
+    expect(lines.length).toBeGreaterThan(10);
+    const r = await cli((command as string).split(' '));
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const printed = new Set(r.stdout.split('\n'));
+    for (const line of lines) expect(printed, line).toContain(line);
+  }, 180_000);
+});
