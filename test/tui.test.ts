@@ -8,6 +8,10 @@ import { App } from '../src/tui/App.js';
 import type { SessionIo } from '../src/tui/io.js';
 import { renderChart } from '../src/tui/chart/braille.js';
 import { layoutFor } from '../src/tui/layout.js';
+import { buildMove, initialValues, MOVE_FORMS } from '../src/tui/palette/forms.js';
+import { step } from '../src/model/step.js';
+import { moveSchema } from '../src/scenario/schema/moves.js';
+import { central, eveState } from './helpers/state.js';
 
 const scn = loadScenario('busan-truce');
 const ESC = '\u001b';
@@ -152,5 +156,25 @@ describe('layout and chart', () => {
     expect(kinds.has('line')).toBe(true);
     expect(kinds.has('fan')).toBe(true);
     expect(rows.map((r) => r.map((x) => x.text).join('').length)).toEqual([6, 6]);
+  });
+});
+
+describe('the palette\'s agreement form', () => {
+  it('signs a truce whose lapse restores the suspended tariffs, or nothing', () => {
+    const s0 = eveState();
+    const form = MOVE_FORMS.find((f) => f.type === 'sign_agreement')!;
+    const values = initialValues(form, s0, 'both');
+    values[form.fields.findIndex((f) => f.name === 'until')] = '4';
+    const move = buildMove(form, 'both', values, s0);
+    // On the eve of Busan both reciprocal layers hold 24 pp in suspense.
+    const suspended = [...s0.us_layers, ...s0.cn_layers].filter((l) => l.suspended_pct > 0);
+    expect(suspended.map((l) => l.id)).toEqual(['us_ieepa_reciprocal', 'cn_retaliation']);
+    expect(move.on_lapse).toEqual(suspended.map((l) => ({ type: 'restore_tariff', actor: l.imposer, layer: l.id })));
+    // The lapse, four weeks on, puts them back.
+    let s = step(s0, [{ move: moveSchema.parse(move), source: 'user' }], central()).state;
+    for (let k = 0; k < 4; k++) s = step(s, [], central()).state;
+    expect(s.us_layers.find((l) => l.id === 'us_ieepa_reciprocal')).toMatchObject({ rate_pct: 34, suspended_pct: 0 });
+    values[form.fields.findIndex((f) => f.name === 'on_lapse')] = 'nothing';
+    expect(buildMove(form, 'both', values, s0).on_lapse).toEqual([]);
   });
 });

@@ -48,13 +48,13 @@ export function Palette({ state, date, error, rows, onApply, onClose }: PaletteP
       else if (key.return || key.rightArrow) {
         setValues(initialValues(form, state, actor));
         setFieldIdx(0);
-        if (form.fields.length === 0) onApply(buildMove(form, actor, []));
+        if (form.fields.length === 0) onApply(buildMove(form, actor, [], state));
         else setStage('fields');
       }
       return;
     }
     const field = form.fields[fieldIdx];
-    if (key.return) return onApply(buildMove(form, actor, values));
+    if (key.return) return onApply(buildMove(form, actor, values, state));
     if (key.upArrow || (key.tab && key.shift)) return setFieldIdx((i) => cycle(i, -1, form.fields.length));
     if (key.downArrow || key.tab) return setFieldIdx((i) => cycle(i, 1, form.fields.length));
     const set = (v: string) => setValues((vs) => vs.map((x, i) => (i === fieldIdx ? v : x)));

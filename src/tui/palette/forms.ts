@@ -29,7 +29,16 @@ export interface MoveForm {
   fields: Field[];
 }
 
-// hold_summit (a bundle of moves) is left to scenario files.
+// What a truce signed here does if it lapses: the Busan truce's own terms (the suspended parts of
+// both sides' tariffs come back), or nothing. Other lists of moves are left to scenario files.
+const RESTORE_SUSPENDED = 'restore suspended tariffs';
+
+/** Both sides restore every layer that now holds a suspended part. */
+function restoreSuspended(s: State): Record<string, unknown>[] {
+  return [...s.us_layers, ...s.cn_layers].filter((l) => l.suspended_pct > 0).map((l) => ({ type: 'restore_tariff', actor: l.imposer, layer: l.id }));
+}
+
+// hold_summit (a bundle of moves) is left to scenario files: the palette applies moves one by one.
 export const MOVE_FORMS: MoveForm[] = [
   { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
   { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
@@ -60,7 +69,13 @@ export const MOVE_FORMS: MoveForm[] = [
   {
     type: 'sign_agreement',
     actors: ['both', 'us', 'cn'],
-    fields: [{ name: 'agreement', kind: 'text', initial: 'new_deal' }, { name: 'until', kind: 'text', initial: '52' }, pick('truce', yesNo, true), { name: 'label', kind: 'text', initial: '', optional: true }],
+    fields: [
+      { name: 'agreement', kind: 'text', initial: 'new_deal' },
+      { name: 'until', kind: 'text', initial: '52' },
+      pick('truce', yesNo, true),
+      { name: 'label', kind: 'text', initial: '', optional: true },
+      pick('on_lapse', () => [RESTORE_SUSPENDED, 'nothing']),
+    ],
   },
   { type: 'extend_agreement', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements), { name: 'until', kind: 'text', initial: '2027-11-10' }] },
   { type: 'let_agreement_lapse', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements)] },
@@ -79,12 +94,13 @@ export function initialValues(form: MoveForm, s: State, actor: Who): string[] {
 }
 
 /** The typed values as a move object; the schema decides whether it is legal. */
-export function buildMove(form: MoveForm, actor: Who, values: string[]): Record<string, unknown> {
+export function buildMove(form: MoveForm, actor: Who, values: string[], s: State): Record<string, unknown> {
   const move: Record<string, unknown> = { type: form.type, actor };
   form.fields.forEach((f, i) => {
     const raw = values[i].trim();
     if (raw === '' && f.optional) return;
-    if (f.list) move[f.name] = raw.split(',').map((x) => x.trim()).filter(Boolean);
+    if (f.name === 'on_lapse') move.on_lapse = raw === RESTORE_SUSPENDED ? restoreSuspended(s) : [];
+    else if (f.list) move[f.name] = raw.split(',').map((x) => x.trim()).filter(Boolean);
     else if (f.kind === 'number') move[f.name] = raw === '' ? NaN : Number(raw);
     else if (raw === 'true' || raw === 'false') move[f.name] = raw === 'true';
     else if (f.name === 'until' && /^\d+$/.test(raw)) move[f.name] = Number(raw);
