@@ -118,6 +118,9 @@ describe('deadline bargainer', () => {
     const at = a.expires_step! - 1;
     expect(bar.decide(view(state({ step: at, escalation_index: 45 })))).toMatchObject({ kind: 'extend', agreement: a.id, until: a.expires_step! + 26 });
     expect(bar.decide(view(state({ step: at, escalation_index: 55 })))).toMatchObject({ kind: 'lapse', agreement: a.id });
+    // The reason is the test it made; the move's own event says what it did and to which agreement.
+    expect(bar.decide(view(state({ step: at, escalation_index: 45 })))).toMatchObject({ why: 'deadline bargainer: tension 45 <= 50' });
+    expect(bar.decide(view(state({ step: at, escalation_index: 55 })))).toMatchObject({ why: 'deadline bargainer: tension 55 > 50' });
     expect(bar.decide(view(state({ step: at - 1, escalation_index: 55 })))).toBe(IDLE);
   });
   it('says it is idle until its decision step, and for good once past it', () => {

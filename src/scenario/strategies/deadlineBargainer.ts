@@ -38,8 +38,8 @@ export function deadlineBargainer(p: DeadlineBargainerParams, ctx: StrategyConte
     // The reason is written only if a move is made: most decisions meet a truce the script has
     // already replaced, and formatting numbers costs more than the rest of the decision.
     return tension <= maxTension
-      ? { kind: 'extend', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} <= ${maxText}, extends ${a.label}`; } }
-      : { kind: 'lapse', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} > ${maxText}, lets ${a.label} lapse`; } };
+      ? { kind: 'extend', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} <= ${maxText}`; } }
+      : { kind: 'lapse', agreement: a.id, until, get why() { return `deadline bargainer: tension ${fmt(tension)} > ${maxText}`; } };
   };
   return { name: 'deadline_bargainer', noise: p.noise ?? 0, step_pp: p.step_pp ?? 10, cap_pct: p.cap_pct ?? 125, decide, idleUntil };
 }
