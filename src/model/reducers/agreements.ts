@@ -22,9 +22,10 @@ function replaced(state: State, index: number, a: Agreement): State {
   return withChanges(state, { agreements });
 }
 
-// Each side's decision at a deadline is its own event: the line says whose it is.
-function who(actor: AgreementMove['actor']): string {
-  return actor === 'both' ? 'Both sides' : actor.toUpperCase();
+// Each side's decision at a deadline is its own event: the line says whose it is ("US extends",
+// "Both sides extend").
+function whoDoes(actor: AgreementMove['actor'], does: string, do_: string): string {
+  return actor === 'both' ? `Both sides ${do_}` : `${actor.toUpperCase()} ${does}`;
 }
 
 export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveContext): Outcome {
@@ -57,14 +58,14 @@ export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveCont
       if (!a.active) throw new MoveError(move, 'agreement', `"${a.id}" has lapsed; sign it again`);
       const until = resolveWhen(state.start_date, state.step_unit, move.until);
       if (until <= state.step) throw new MoveError(move, 'until', `deadline step ${until} is not after the current step ${state.step}`);
-      return recorded(replaced(state, i, agreementWith(a, { expires_step: until })), move, ctx, `${who(move.actor)} ${move.actor === 'both' ? 'extend' : 'extends'} ${a.label} to ${dateOfStep(state.start_date, state.step_unit, until)}`, -5);
+      return recorded(replaced(state, i, agreementWith(a, { expires_step: until })), move, ctx, `${whoDoes(move.actor, 'extends', 'extend')} ${a.label} to ${dateOfStep(state.start_date, state.step_unit, until)}`, -5);
     }
     case 'let_agreement_lapse': {
       const i = findAgreement(state, move);
       const a = state.agreements[i];
       if (!a.active) throw new MoveError(move, 'agreement', `"${a.id}" is not in force`);
       // Lapsing now: the deadline moves to this step and the step applies what lapses.
-      return recorded(replaced(state, i, agreementWith(a, { expires_step: state.step })), move, ctx, `${who(move.actor)} ${move.actor === 'both' ? 'let' : 'lets'} ${a.label} lapse`, 5);
+      return recorded(replaced(state, i, agreementWith(a, { expires_step: state.step })), move, ctx, `${whoDoes(move.actor, 'lets', 'let')} ${a.label} lapse`, 5);
     }
   }
 }

@@ -101,8 +101,8 @@ export function lapseWins(out: SourcedMove[]): SourcedMove[] {
   let lapses: string[] | null = null;
   for (const m of out) if (m.move.type === 'let_agreement_lapse') (lapses ??= []).push(m.move.agreement);
   if (lapses === null) return out;
-  // A loop, not filter(): optimised, that makes a holey array, and move lists of two kinds cost the
-  // step's code a rebuild.
+  // A loop, not filter(): optimised code's filter() makes a holey array, and move lists of two array
+  // kinds made the step's code be rebuilt (as map() did in step.ts).
   const kept: SourcedMove[] = [];
   for (const m of out) if (!(m.move.type === 'extend_agreement' && lapses.includes(m.move.agreement))) kept.push(m);
   return kept;
