@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { aleaSeedState, rngFromSeed } from '../src/model/rng.js';
-import { stream, streamSeed } from '../src/sim/streams.js';
+import { aleaSeedState, aleaSeedStates, rngFromSeed } from '../src/model/rng.js';
+import { runStreams, stream, streamSeed } from '../src/sim/streams.js';
 
 const theirs = (seed: string) => seedrandom.alea(seed, { state: true }).state();
 
@@ -39,5 +39,27 @@ describe("Alea's seeding", () => {
     const ref = seedrandom.alea('7|3|shocks', { state: true });
     expect(first).toBe(ref());
     expect(s.state()).toEqual(ref.state());
+  });
+
+  it('seeds three streams at once from a shared start exactly as one by one, for any texts', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), fc.tuple(text, text, text), (parts, ends) => {
+        const together = aleaSeedStates(parts, ends);
+        ends.forEach((end, j) => expect(JSON.stringify(together[j])).toBe(JSON.stringify(theirs(parts.join('') + end))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a run's three streams are the ones stream() makes", () => {
+    for (const [seed, run] of [['2025', null], ['1', 0], ['20251030', 99999], ['x|y', 12]] as const) {
+      const all = runStreams(seed, run);
+      for (const purpose of ['params', 'shocks', 'decisions'] as const) {
+        const one = stream(seed, run, purpose);
+        expect(all[purpose].state(), `${seed} ${run} ${purpose}`).toEqual(one.state());
+        expect(all[purpose].next()).toBe(one.next());
+      }
+    }
   });
 });

@@ -12,7 +12,7 @@ import { quietSteps, step, type StepResult } from '../model/step.js';
 import { regimeOf } from '../model/regime.js';
 import type { SimEvent, State } from '../model/types.js';
 import type { DecisionView, Scenario } from '../scenario/compile.js';
-import { stream } from './streams.js';
+import { runStreams, stream } from './streams.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -51,7 +51,12 @@ export class SimError extends Error {
 }
 
 export function runParams(scn: Scenario, seed: string, runIndex: number | null): Params {
-  return runIndex === null ? centralParams(scn.param_specs) : drawParams(scn.param_specs, stream(seed, runIndex, 'params').next);
+  return runParamsFrom(scn, runIndex, stream(seed, runIndex, 'params'));
+}
+
+/** Run i's parameters from its 'params' stream (the central run's are the central values). */
+export function runParamsFrom(scn: Scenario, runIndex: number | null, rng: Rng): Params {
+  return runIndex === null ? centralParams(scn.param_specs) : drawParams(scn.param_specs, rng.next);
 }
 
 export function startState(scn: Scenario, seed: string, runIndex: number | null, params: Params): State {
@@ -66,22 +71,19 @@ export function startState(scn: Scenario, seed: string, runIndex: number | null,
 
 /**
  * A run's two streams, kept alive across steps so they are not rebuilt from the state each step.
- * They must be the streams whose state the run's State holds (see runRngs); the results are the
- * same as without them, only faster.
+ * They must be the streams whose state the run's State holds; the results are the same as without
+ * them, only faster.
  */
 export interface RunRngs {
   shocks: Rng;
   decisions: Rng;
 }
 
-export function runRngs(state: State): RunRngs {
-  return { shocks: rngFromState(state.rng), decisions: rngFromState(state.decision_rng) };
-}
-
 /** A run's parameters, start state and live streams: each stream is seeded once (seeding costs more than a step). */
 export function startRun(scn: Scenario, seed: string, runIndex: number | null): { params: Params; state: State; rngs: RunRngs } {
-  const params = runParams(scn, seed, runIndex);
-  const rngs = { shocks: stream(seed, runIndex, 'shocks'), decisions: stream(seed, runIndex, 'decisions') };
+  const streams = runStreams(seed, runIndex);
+  const params = runParamsFrom(scn, runIndex, streams.params);
+  const rngs = { shocks: streams.shocks, decisions: streams.decisions };
   const state = initialState(scn.baseline, { start_date: scn.start, step_unit: scn.step_unit, rng: rngs.shocks.state(), decision_rng: rngs.decisions.state(), params });
   return { params, state, rngs };
 }

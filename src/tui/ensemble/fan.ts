@@ -4,8 +4,8 @@
 import type { MetricName } from '../../model/metrics.js';
 import type { Params } from '../../model/params.js';
 import type { Scenario } from '../../scenario/compile.js';
-import { advance, runParams, runRngs } from '../../sim/run.js';
-import { stream } from '../../sim/streams.js';
+import { advance, runParamsFrom } from '../../sim/run.js';
+import { runStreams } from '../../sim/streams.js';
 import type { Snapshot } from '../session/types.js';
 
 /** What the panels chart; the fan is computed for these only. */
@@ -45,10 +45,11 @@ export function newBuffer(fromStep: number, horizon: number, runs: number): FanB
 /** Runs i0..i1-1 into the buffer. */
 export function fanRuns(scn: Scenario, seed: string, from: Snapshot, buf: FanBuffer, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
-    const params: Params = runParams(scn, seed, i);
-    let state = { ...from.state, rng: stream(seed, i, 'shocks').state(), decision_rng: stream(seed, i, 'decisions').state() };
+    const streams = runStreams(seed, i);
+    const params: Params = runParamsFrom(scn, i, streams.params);
+    let state = { ...from.state, rng: streams.shocks.state(), decision_rng: streams.decisions.state() };
     // Streams kept across steps (the same draws as rebuilding them from the state, only faster).
-    const rngs = runRngs(state);
+    const rngs = { shocks: streams.shocks, decisions: streams.decisions };
     let last = from.metrics;
     for (let j = 0; j < buf.steps; j++) {
       let r;
