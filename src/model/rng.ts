@@ -66,8 +66,9 @@ export function aleaSeedState(seed: string): RngState {
   return { c: 1, s0: s[0], s1: s[1], s2: s[2] };
 }
 
-/** Three Mash accumulators, stepped in lockstep by mash3. */
+/** Three Mash accumulators, stepped in lockstep by mash3; and stream j's k-th seed number at 3j + k. */
 const three = new Float64Array(3);
+const seedNumbers = new Float64Array(9);
 
 /**
  * Mash over a, b and c, one into each accumulator of `three`, together while all three have
@@ -121,17 +122,24 @@ function mash3(a: string, b: string, c: string): void {
 export function aleaSeedStates(parts: readonly string[], ends: readonly [string, string, string]): [RngState, RngState, RngState] {
   let shared = spaced;
   for (const part of parts) shared = mash(shared, part);
-  three.fill(shared);
-  const s = new Float64Array(9); // stream j's k-th seed number at 3j + k
+  // Set one by one: fill() and a new typed array are calls into the runtime, dearer than this.
+  three[0] = shared;
+  three[1] = shared;
+  three[2] = shared;
   for (let k = 0; k < 3; k++) {
     if (k > 0) for (const part of parts) mash3(part, part, part);
     mash3(ends[0], ends[1], ends[2]);
     for (let j = 0; j < 3; j++) {
       const x = SPACES[k] - mashed(three[j]);
-      s[3 * j + k] = x < 0 ? x + 1 : x;
+      seedNumbers[3 * j + k] = x < 0 ? x + 1 : x;
     }
   }
-  return [0, 3, 6].map((j) => ({ c: 1, s0: s[j], s1: s[j + 1], s2: s[j + 2] })) as [RngState, RngState, RngState];
+  const s = seedNumbers;
+  return [
+    { c: 1, s0: s[0], s1: s[1], s2: s[2] },
+    { c: 1, s0: s[3], s1: s[4], s2: s[5] },
+    { c: 1, s0: s[6], s1: s[7], s2: s[8] },
+  ];
 }
 
 export function rngFromState(state: RngState): Rng {

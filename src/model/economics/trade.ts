@@ -174,7 +174,7 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     params: p,
     segments,
     base_value_bn: baseValueBn,
-    log_price: new Array<number>(n).fill(0),
+    log_price: [],
     log_long_run_qty: new Float64Array(n),
     value_per_qty_bn: new Float64Array(n),
     tariff_pct: new Float64Array(n),
@@ -191,8 +191,9 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     // With incomplete pass-through the exporters absorb the rest: the world (customs) price falls.
     const world = pPartner / ((1 + withFee / 100) / (1 + ref / 100));
     const factor = seg.name === p.skip_segment ? 0 : seg.name === p.controlled_segment ? p.controlled_factor : 1;
-    out.log_price[i] = Math.log(pPartner);
-    out.log_long_run_qty[i] = logLongRunQuantityWith(out.log_price[i], other.other_term[i], seg.partner_share, p.sigma, p.demand_elasticity);
+    const logPrice = Math.log(pPartner);
+    out.log_price.push(logPrice); // pushed, not filled: fill() is a call into the runtime, and leaves a holey array
+    out.log_long_run_qty[i] = logLongRunQuantityWith(logPrice, other.other_term[i], seg.partner_share, p.sigma, p.demand_elasticity);
     out.value_per_qty_bn[i] = baseValueBn * seg.share * world * factor;
     out.tariff_pct[i] = t.partner_pct[i];
     out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
