@@ -34,7 +34,7 @@ describe('session reducer', () => {
   });
 
   it('applies a user move at the current step, with source user', () => {
-    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMove', move: curbs });
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [curbs] });
     const b = currentBranch(s);
     expect(s.error).toBeNull();
     expect(b.cursor).toBe(11);
@@ -43,12 +43,33 @@ describe('session reducer', () => {
     expect(b.snapshots[11].metrics!.rare_earth_curb).toBeCloseTo(0.9);
   });
 
+  it('applies several moves at one step, in order, and names the one that is wrong', () => {
+    const answer = { type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 100 };
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [curbs, answer] });
+    const b = currentBranch(s);
+    expect(s.error).toBeNull();
+    expect(b.cursor).toBe(11);
+    expect(b.snapshots[11].userMoves.map((m) => m.move.type)).toEqual(['impose_rare_earth_curbs', 'raise_tariff']);
+    const alone = currentBranch(play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [curbs] })).snapshots[11].metrics!;
+    const both = b.snapshots[11].metrics!;
+    expect(both.rare_earth_curb).toBeCloseTo(0.9);
+    // The fentanyl layer is on all imports: +100 pp on it is +100 pp on the average.
+    expect(both.us_tariff_on_cn_pct - alone.us_tariff_on_cn_pct).toBeCloseTo(100, 6);
+    const saved = saveScenarioYaml(play(s, { type: 'step' }));
+    expect(saved).toMatch(/at: 10\n\s+why: your move in play \(2026-01-08\)\n\s+moves:\n\s+- type: impose_rare_earth_curbs[\s\S]*?- type: raise_tariff/);
+
+    const bad = play(createSession(scn), { type: 'step' }, { type: 'applyMoves', moves: [curbs, { ...answer, by_pp: 'lots' }] });
+    expect(bad.error).toMatch(/^move 2 of 2: /);
+    expect(currentBranch(bad).cursor).toBe(1);
+    expect(play(createSession(scn), { type: 'applyMoves', moves: [] }).error).toBe('no move to apply');
+  });
+
   it('turns illegal moves into an error message, not a crash', () => {
     const s0 = play(createSession(scn), { type: 'step' });
-    const bad = play(s0, { type: 'applyMove', move: { type: 'impose_rare_earth_curbs', actor: 'us', level: 0.5 } });
+    const bad = play(s0, { type: 'applyMoves', moves: [{ type: 'impose_rare_earth_curbs', actor: 'us', level: 0.5 }] });
     expect(bad.error).toMatch(/illegal move/);
     expect(currentBranch(bad).cursor).toBe(1);
-    const unknownLayer = play(s0, { type: 'applyMove', move: { type: 'set_tariff', actor: 'us', layer: 'no_such_layer', rate_pct: 10 } });
+    const unknownLayer = play(s0, { type: 'applyMoves', moves: [{ type: 'set_tariff', actor: 'us', layer: 'no_such_layer', rate_pct: 10 }] });
     expect(unknownLayer.error).toMatch(/illegal move/);
     expect(currentBranch(unknownLayer).cursor).toBe(1);
     expect(play(unknownLayer, { type: 'step' }).error).toBeNull();
@@ -62,7 +83,7 @@ describe('session reducer', () => {
   });
 
   it('branches and compares with the parent and with the baseline', () => {
-    const s = play(createSession(scn), { type: 'step' }, { type: 'step' }, { type: 'branch' }, { type: 'applyMove', move: curbs }, { type: 'step' });
+    const s = play(createSession(scn), { type: 'step' }, { type: 'step' }, { type: 'branch' }, { type: 'applyMoves', moves: [curbs] }, { type: 'step' });
     const b = currentBranch(s);
     expect(b.id).toBe(2);
     expect(b.parentId).toBe(1);
@@ -84,7 +105,7 @@ describe('session reducer', () => {
 
   it('saves a scenario that `run` replays to the same numbers', () => {
     // Curbs at 0.5: the record's lapse later imposes 0.6, which the model accepts over 0.5 (not over 0.9).
-    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMove', move: { ...curbs, level: 0.5 } }, { type: 'step10' }, { type: 'applyMove', move: { type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 15 } }, { type: 'step' });
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [{ ...curbs, level: 0.5 }] }, { type: 'step10' }, { type: 'applyMoves', moves: [{ type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 15 }] }, { type: 'step' });
     const text = saveScenarioYaml(s);
     expect(text).toBe(saveScenarioYaml(s));
     expect(text).toContain('impose_rare_earth_curbs');

@@ -88,6 +88,42 @@ describe('play screen', () => {
     expect(f).toContain('your move: impose_rare_earth_curbs');
   });
 
+  it('keeps moves with Ctrl+A and applies them together at one step', async () => {
+    const { app } = await start();
+    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await openCurbsInPalette(app);
+    // Kept: back to the actor, the kept move listed.
+    let f = await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
+    expect(f).toContain('> cn (China)');
+    expect(f).toContain('a apply the 1 kept');
+    // The US answer: raise_tariff on its first layer, by 100.
+    await press(app, '\u001b[A', (f) => f.includes('> us (United States)'));
+    await press(app, '\r', (f) => f.includes('> set_tariff'));
+    await press(app, DOWN, (f) => f.includes('> raise_tariff'));
+    await press(app, '\r', (f) => f.includes('by_pp: 10'));
+    await press(app, DOWN, (f) => f.includes('> by_pp'));
+    await press(app, '0', (f) => f.includes('by_pp: 100_'));
+    f = await press(app, '\r', (f) => f.includes('step 2/78'));
+    expect(f).toMatch(/your moves: impose_rare_earth_curbs by cn, raise_tariff by us at step 1/);
+  });
+
+  it('refuses to keep a move the schema rejects, and drops a kept one with backspace', async () => {
+    const { app } = await start();
+    await openCurbsInPalette(app);
+    await press(app, '\u007f', (f) => f.includes('level: 0._'));
+    await press(app, '\u007f', (f) => f.includes('level: 0_'));
+    await press(app, '\u007f', (f) => f.includes('level: _'));
+    await press(app, 'x', (f) => f.includes('level: x_'));
+    let f = await press(app, '\u0001', (f) => /level/.test(f) && f.split('\n').some((l) => l.includes('level') && l.includes('number')));
+    expect(f).not.toContain('kept');
+    await press(app, '\u007f', (f) => f.includes('level: _'));
+    await press(app, '1', (f) => f.includes('level: 1_'));
+    f = await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 1)'));
+    f = await press(app, '\u007f', (f) => !f.includes('kept'));
+    expect(f).toContain('> cn (China)');
+    await press(app, ESC, (f) => f.includes('q quit'));
+  });
+
   it('keeps the palette open with the reason when a move is illegal', async () => {
     const { app } = await start();
     await press(app, 'm', (f) => f.includes('Move palette'));

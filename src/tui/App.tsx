@@ -21,6 +21,7 @@ import { compare, type Comparison } from './session/compare.js';
 import { metricsOf } from './session/history.js';
 import { createSession, currentBranch, reduce } from './session/reducer.js';
 import { exportCsv, saveScenarioYaml } from './session/save.js';
+import { checkMove } from './session/validateMove.js';
 import { useFan } from './useFan.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -119,13 +120,18 @@ export function App({ scn, seed, io = nodeIo, fanRuns = 200 }: AppProps) {
           date={dateOf(branch.cursor)}
           error={session.error}
           rows={bodyRows}
-          onApply={(move) => {
-            const next = reduce(session, { type: 'applyMove', move });
-            dispatch({ type: 'applyMove', move });
+          onApply={(moves) => {
+            const next = reduce(session, { type: 'applyMoves', moves });
+            dispatch({ type: 'applyMoves', moves });
             if (next.error === null) {
               setView('main');
-              setNotice(`your move: ${String(move.type)} by ${String(move.actor)} at step ${branch.cursor}`);
+              const what = moves.map((m) => `${String(m.type)} by ${String(m.actor)}`).join(', ');
+              setNotice(`your move${moves.length > 1 ? 's' : ''}: ${what} at step ${branch.cursor}`);
             }
+          }}
+          check={(move) => {
+            const checked = checkMove(move);
+            return checked.ok ? null : checked.message;
           }}
           onClose={() => setView('main')}
         />

@@ -1,4 +1,6 @@
 // The move palette: actor, then move, then its parameters; Enter applies at the current step.
+// Ctrl+A keeps a move and starts another, so that several (a package, an answer in the same
+// week) are applied together at this step.
 
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
@@ -10,7 +12,10 @@ export interface PaletteProps {
   date: string;
   error: string | null;
   rows: number;
-  onApply(move: Record<string, unknown>): void;
+  /** The moves to make at this step, in the order chosen. */
+  onApply(moves: Record<string, unknown>[]): void;
+  /** Why a move would be refused before it is tried (the schema's word), or null. */
+  check(move: Record<string, unknown>): string | null;
   onClose(): void;
 }
 
@@ -20,18 +25,46 @@ function cycle(i: number, by: number, n: number): number {
   return n === 0 ? 0 : (i + by + n) % n;
 }
 
-export function Palette({ state, date, error, rows, onApply, onClose }: PaletteProps) {
+/** A kept move in a line: who and what, with its numbers. */
+export function describeMove(m: Record<string, unknown>): string {
+  const args = Object.entries(m)
+    .filter(([k, v]) => k !== 'type' && k !== 'actor' && k !== 'on_lapse' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'))
+    .map(([k, v]) => `${k} ${String(v)}`);
+  return `${String(m.actor)} ${String(m.type)}${args.length ? ` (${args.join(', ')})` : ''}`;
+}
+
+export function Palette({ state, date, error, rows, onApply, check, onClose }: PaletteProps) {
   const [stage, setStage] = useState<Stage>('actor');
   const [actorIdx, setActorIdx] = useState(0);
   const [typeIdx, setTypeIdx] = useState(0);
   const [fieldIdx, setFieldIdx] = useState(0);
   const [values, setValues] = useState<string[]>([]);
+  const [kept, setKept] = useState<Record<string, unknown>[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const actor: Who = WHO[actorIdx];
   const forms = formsFor(actor);
   const form = forms[Math.min(typeIdx, forms.length - 1)];
 
+  /** Keeps a move for this step and starts the next one, or says why it cannot be kept. */
+  const keep = (move: Record<string, unknown>) => {
+    const why = check(move);
+    setRefusal(why);
+    if (why !== null) return;
+    setKept((k) => [...k, move]);
+    setStage('actor');
+  };
+
   useInput((input, key) => {
     if (key.escape) return onClose();
+    const ctrlA = key.ctrl && input === 'a';
+    if (stage !== 'fields' && kept.length > 0) {
+      if (input === 'a' && !key.ctrl) return onApply(kept);
+      if (key.backspace || key.delete) {
+        if (stage === 'actor') setKept((k) => k.slice(0, -1));
+        else setStage('actor');
+        return;
+      }
+    }
     if (stage === 'actor') {
       if (key.upArrow) setActorIdx((i) => cycle(i, -1, WHO.length));
       else if (key.downArrow) setActorIdx((i) => cycle(i, 1, WHO.length));
@@ -45,19 +78,28 @@ export function Palette({ state, date, error, rows, onApply, onClose }: PaletteP
       if (key.upArrow) setTypeIdx((i) => cycle(i, -1, forms.length));
       else if (key.downArrow) setTypeIdx((i) => cycle(i, 1, forms.length));
       else if (key.leftArrow || key.backspace || key.delete) setStage('actor');
-      else if (key.return || key.rightArrow) {
+      else if (ctrlA && form.fields.length === 0) keep(buildMove(form, actor, [], state));
+      else if (key.return || key.rightArrow || ctrlA) {
         setValues(initialValues(form, state, actor));
         setFieldIdx(0);
-        if (form.fields.length === 0) onApply(buildMove(form, actor, [], state));
+        setRefusal(null);
+        if (form.fields.length === 0) onApply([...kept, buildMove(form, actor, [], state)]);
         else setStage('fields');
       }
       return;
     }
     const field = form.fields[fieldIdx];
-    if (key.return) return onApply(buildMove(form, actor, values, state));
+    if (key.return) {
+      setRefusal(null);
+      return onApply([...kept, buildMove(form, actor, values, state)]);
+    }
+    if (ctrlA) return keep(buildMove(form, actor, values, state));
     if (key.upArrow || (key.tab && key.shift)) return setFieldIdx((i) => cycle(i, -1, form.fields.length));
     if (key.downArrow || key.tab) return setFieldIdx((i) => cycle(i, 1, form.fields.length));
-    const set = (v: string) => setValues((vs) => vs.map((x, i) => (i === fieldIdx ? v : x)));
+    const set = (v: string) => {
+      setRefusal(null);
+      setValues((vs) => vs.map((x, i) => (i === fieldIdx ? v : x)));
+    };
     if (field.kind === 'choice') {
       const options = [...(field.optional ? [''] : []), ...(field.options?.(state, actor) ?? [])];
       const at = options.indexOf(values[fieldIdx]);
@@ -69,7 +111,7 @@ export function Palette({ state, date, error, rows, onApply, onClose }: PaletteP
     else if (input && !key.ctrl && !key.meta && input.length === 1 && input >= ' ') set(values[fieldIdx] + input);
   });
 
-  const listRows = Math.max(3, rows - 6);
+  const listRows = Math.max(3, rows - 6 - (kept.length > 0 ? kept.length + 2 : 0));
   const window = <T,>(items: T[], at: number) => {
     const start = Math.max(0, Math.min(at - Math.floor(listRows / 2), items.length - listRows));
     return items.map((item, i) => ({ item, i })).slice(start, start + listRows);
@@ -82,6 +124,20 @@ export function Palette({ state, date, error, rows, onApply, onClose }: PaletteP
         {stage === 'actor' ? '↑↓ choose the actor, Enter next' : stage === 'type' ? '↑↓ choose the move, Enter next, ← back' : '↑↓ field, ←→ change a choice, type to edit, Enter apply'}
         {', Esc close'}
       </Text>
+      {stage === 'fields' ? <Text dimColor>Ctrl+A keep this move and add another at this step</Text> : null}
+      {stage !== 'fields' && kept.length > 0 ? <Text dimColor>{`a apply the ${kept.length} kept, ⌫ ${stage === 'actor' ? 'drop the last' : 'back'}`}</Text> : null}
+      {kept.length > 0 ? (
+        <Box flexDirection="column">
+          <Text>
+            At this step, kept: <Text dimColor>{stage === 'fields' ? '(Enter applies them with this one)' : ''}</Text>
+          </Text>
+          {kept.map((m, i) => (
+            <Text key={i} color="cyan" wrap="truncate">
+              {`  ${i + 1}. ${describeMove(m)}`}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
       <Text>
         actor: <Text color="cyan">{actor}</Text>
         {stage !== 'actor' ? <Text> move: <Text color="cyan">{form.type}</Text></Text> : null}
@@ -108,7 +164,7 @@ export function Palette({ state, date, error, rows, onApply, onClose }: PaletteP
             {f.optional ? ' (optional)' : ''}: {f.kind === 'choice' ? `< ${values[i] || '-'} >` : `${values[i]}${i === fieldIdx ? '_' : ''}`}
           </Text>
         ))}
-      {error ? <Text color="red" wrap="truncate">{error}</Text> : null}
+      {refusal ?? error ? <Text color="red" wrap="truncate">{refusal ?? error}</Text> : null}
     </Box>
   );
 }

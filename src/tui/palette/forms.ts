@@ -38,7 +38,8 @@ function restoreSuspended(s: State): Record<string, unknown>[] {
   return [...s.us_layers, ...s.cn_layers].filter((l) => l.suspended_pct > 0).map((l) => ({ type: 'restore_tariff', actor: l.imposer, layer: l.id }));
 }
 
-// hold_summit (a bundle of moves) is left to scenario files: the palette applies moves one by one.
+// hold_summit (a named bundle of moves) is left to scenario files: the palette keeps several moves
+// for one step instead (Ctrl+A in Palette.tsx), applied together as the user's.
 export const MOVE_FORMS: MoveForm[] = [
   { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
   { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },

@@ -59,14 +59,19 @@ function steps(s: Session, n: number): Session {
   return extend(s, added);
 }
 
-function applyUserMove(s: Session, input: unknown): Session {
+function applyUserMoves(s: Session, inputs: unknown[]): Session {
   const b = currentBranch(s);
   if (b.cursor >= s.scn.horizon) return { ...s, error: `the horizon (${s.scn.horizon} steps) is reached: no step left for a move` };
-  const checked = checkMove(input);
-  if (!checked.ok) return { ...s, error: checked.message };
-  const user: SourcedMove = { move: checked.move, source: 'user', why: 'your move' };
+  if (inputs.length === 0) return { ...s, error: 'no move to apply' };
+  const user: SourcedMove[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const checked = checkMove(input);
+    // With several, say which one: the others are fine.
+    if (!checked.ok) return { ...s, error: inputs.length > 1 ? `move ${i + 1} of ${inputs.length}: ${checked.message}` : checked.message };
+    user.push({ move: checked.move, source: 'user', why: 'your move' });
+  }
   try {
-    return extend(s, [stepFrom(s.scn, s.params, b.snapshots[b.cursor], [user])]);
+    return extend(s, [stepFrom(s.scn, s.params, b.snapshots[b.cursor], user)]);
   } catch (e) {
     return { ...s, error: `illegal move: ${(e as Error & { cause_?: Error }).cause_?.message ?? (e as Error).message}` };
   }
@@ -111,8 +116,8 @@ export function reduce(s: Session, a: SessionAction): Session {
       return undo(clean);
     case 'redo':
       return redo(clean);
-    case 'applyMove':
-      return applyUserMove(clean, a.move);
+    case 'applyMoves':
+      return applyUserMoves(clean, a.moves);
     case 'branch':
       return branch(clean);
     case 'switchBranch':

@@ -45,7 +45,8 @@ export type SessionAction =
   | { type: 'step10' }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'applyMove'; move: unknown }
+  /** Moves the user made at this step, applied together as the step is taken (one or several). */
+  | { type: 'applyMoves'; moves: unknown[] }
   | { type: 'branch' }
   | { type: 'switchBranch'; by: 1 | -1 }
   | { type: 'clearError' };
