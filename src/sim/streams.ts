@@ -18,7 +18,7 @@ export function stream(seed: string, runIndex: number | null, purpose: Purpose):
   return rngFromSeed(streamSeed(seed, runIndex, purpose));
 }
 
-/** A run's three streams, each the same as stream() makes, seeded together (a batch seeds a run's every time). */
+/** A run's three streams, each the same as stream() makes, seeded together: a batch seeds three for every run. */
 export function runStreams(seed: string, runIndex: number | null): Record<Purpose, Rng> {
   const [params, shocks, decisions] = aleaSeedStates([seed, '|', runLabel(runIndex), '|'], PURPOSES);
   return { params: rngFromState(params), shocks: rngFromState(shocks), decisions: rngFromState(decisions) };

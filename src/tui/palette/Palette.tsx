@@ -26,7 +26,7 @@ function cycle(i: number, by: number, n: number): number {
 }
 
 /** A kept move in a line: who and what, with its numbers. */
-export function describeMove(m: Record<string, unknown>): string {
+function describeMove(m: Record<string, unknown>): string {
   const args = Object.entries(m)
     .filter(([k, v]) => k !== 'type' && k !== 'actor' && k !== 'on_lapse' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'))
     .map(([k, v]) => `${k} ${String(v)}`);
