@@ -44,7 +44,21 @@ async function cli(main: string[], args: string[]): Promise<{ wallS: number; cpu
   return { wallS, cpuS, maxRssMb: maxRssKb / 1024 };
 }
 
+/**
+ * The machine's speed at the moment, to compare bench runs from different minutes or days: the time
+ * of a dependent chain of Math.exp (the model's commonest costly call), in this process.
+ */
+function speedProbe(): number {
+  let x = 0.5;
+  const n = 5e6;
+  const t = performance.now();
+  for (let i = 0; i < n; i++) x = Math.exp(-x) + 1e-9 * i;
+  if (!(x > 0)) throw new Error('probe');
+  return ((performance.now() - t) * 1e6) / n;
+}
+
 const main = entry();
+const probeBefore = speedProbe();
 const base = ['batch', 'busan-truce', '--steps', String(STEPS), '--seed', '1'];
 const startup = await cli(main, [...base, '--runs', '2', '--workers', '2', '--json', '--out', join(dir, 's.json')]);
 console.log(`  start-up (2 runs, 2 workers): ${startup.wallS.toFixed(2)} s wall, ${startup.cpuS.toFixed(2)} s CPU (all threads; on a loaded machine the CPU time is the steadier figure)`);
@@ -75,6 +89,8 @@ for (const workers of [1, 2]) {
 const pairs = walls[1].map((w1, i) => w1 / walls[2][i]);
 console.log(`  2 workers / 1 worker: ${median(pairs).toFixed(2)}x, the median of ${REPEATS} pairs run back to back (${pairs.map((x) => x.toFixed(2)).join(', ')}); ${(rate[2] / rate[1]).toFixed(2)}x of the medians (target >= 1.6)`);
 console.log(`  100,000 runs at 2 workers: ${Number.isNaN(netRate[2]) ? 'n/a (raise BENCH_RUNS)' : (startup.wallS + (100_000 * STEPS) / netRate[2]).toFixed(1)} s${RUNS === 100_000 ? ' (median)' : ' (extrapolated: start-up + runs at the measured rate)'} (target < 5 s)`);
+const probeAfter = speedProbe();
+console.log(`  machine speed: ${probeBefore.toFixed(1)} ns per chained Math.exp before the timed batches, ${probeAfter.toFixed(1)} ns after (a slower machine gives higher figures; compare bench runs at like speeds)`);
 const csv = await cli(main, [...base, '--runs', String(CSV_RUNS), '--workers', '2', '--csv', '--out', join(dir, 'runs.csv')]);
 console.log(`  ${CSV_RUNS.toLocaleString('en-US')} runs streamed to CSV at 2 workers: ${csv.wallS.toFixed(1)} s wall, ${csv.cpuS.toFixed(1)} s CPU, peak RSS ${csv.maxRssMb.toFixed(0)} MB (target < 300 MB)`);
 rmSync(dir, { recursive: true, force: true });
