@@ -80,6 +80,7 @@ function mash3(a: string, b: string, c: string): void {
   let nb = three[1];
   let nc = three[2];
   const common = Math.min(a.length, b.length, c.length);
+  // mash()'s loop line for line, each line once per chain; its `n = h >>> 0; h -= n` comes twice.
   for (let i = 0; i < common; i++) {
     na += a.charCodeAt(i);
     nb += b.charCodeAt(i);
