@@ -64,6 +64,27 @@ describe('session reducer', () => {
     expect(play(createSession(scn), { type: 'applyMoves', moves: [] }).error).toBe('no move to apply');
   });
 
+  it('holds a summit of moves: the same measures as the moves alone, less tension, saved and replayed', () => {
+    const answer = { type: 'lower_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 10 };
+    const summit = { type: 'hold_summit', actor: 'both', name: 'Busan II', moves: [curbs, answer] };
+    const s = play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [summit] });
+    expect(s.error).toBeNull();
+    const snap = currentBranch(s).snapshots[11];
+    const plain = currentBranch(play(createSession(scn), { type: 'step10' }, { type: 'applyMoves', moves: [curbs, answer] })).snapshots[11];
+    expect(snap.metrics!.rare_earth_curb).toBeCloseTo(0.9);
+    expect(snap.metrics!.us_tariff_on_cn_pct).toBe(plain.metrics!.us_tariff_on_cn_pct);
+    expect(snap.metrics!.escalation_index).toBeLessThan(plain.metrics!.escalation_index);
+    expect(snap.events.map((e) => e.text)).toContain('Summit: Busan II (your move)');
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-sim-summit-')), 'session.yaml');
+    const text = saveScenarioYaml(play(s, { type: 'step' }));
+    expect(text).toMatch(/- type: hold_summit\n\s+actor: both\n\s+name: Busan II\n\s+moves:\n\s+- type: impose_rare_earth_curbs/);
+    writeFileSync(file, text);
+    const replay = runScenario(loadScenario(file), { steps: 12 });
+    metricsOf(currentBranch(play(s, { type: 'step' }))).forEach((m, k) => expect(replay.rows[k]).toMatchObject(m));
+    // A summit must hold at least one move: the schema says so, naming the field.
+    expect(play(createSession(scn), { type: 'applyMoves', moves: [{ ...summit, moves: [] }] }).error).toMatch(/moves/);
+  });
+
   it('turns illegal moves into an error message, not a crash', () => {
     const s0 = play(createSession(scn), { type: 'step' });
     const bad = play(s0, { type: 'applyMoves', moves: [{ type: 'impose_rare_earth_curbs', actor: 'us', level: 0.5 }] });

@@ -107,6 +107,44 @@ describe('play screen', () => {
     expect(f).toMatch(/your moves: impose_rare_earth_curbs by cn, raise_tariff by us at step 1/);
   });
 
+  it('holds a named summit of the kept moves: tension eases, the moves apply, the log names it', async () => {
+    const { app } = await start();
+    await press(app, 'n', (f) => f.includes('step 1/78'));
+    // A summit with nothing kept is refused, with what to do.
+    await press(app, 'm', (f) => f.includes('Move palette'));
+    await press(app, DOWN, (f) => f.includes('> cn (China)'));
+    await press(app, DOWN, (f) => f.includes('> both'));
+    await press(app, '\r', (f) => f.includes('> sign_agreement'));
+    await settle();
+    for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
+    await frameWhere(app, (f) => f.includes('> hold_summit'));
+    let f = await press(app, '\r', (f) => f.includes('name: summit'));
+    expect(f).toContain('Enter holds the summit with the 0 kept moves');
+    f = await press(app, '\r', (f) => f.includes('keep them first (Ctrl+A on each)'));
+    expect(f).toContain('Move palette');
+    await press(app, ESC, (f) => f.includes('q quit'));
+    // Keep China's curbs, then hold them as "Busan II".
+    await openCurbsInPalette(app);
+    await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
+    await press(app, DOWN, (f) => f.includes('> both'));
+    await press(app, '\r', (f) => f.includes('> sign_agreement'));
+    await settle();
+    for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
+    await frameWhere(app, (f) => f.includes('> hold_summit'));
+    f = await press(app, '\r', (f) => f.includes('name: summit'));
+    expect(f).toContain('Enter holds the summit with the 1 kept move');
+    expect(f).toContain("(the summit's moves)");
+    // Ctrl+A does not keep a summit: it already holds the kept moves.
+    f = await press(app, '\u0001', (f) => f.includes('a summit holds the kept moves: Enter holds it'));
+    for (let k = 0; k < 6; k++) await press(app, '\u007f', () => true);
+    await frameWhere(app, (f) => f.includes('name: _'));
+    for (const c of 'Busan II') await press(app, c, () => true);
+    await frameWhere(app, (f) => f.includes('name: Busan II_'));
+    f = await press(app, '\r', (f) => f.includes('step 2/78'));
+    expect(f).toContain('your move: summit "Busan II" (impose_rare_earth_curbs by cn) at step 1');
+    expect(f).toContain('Summit: Busan II');
+  });
+
   it('refuses to keep a move the schema rejects, and drops a kept one with backspace', async () => {
     const { app } = await start();
     await openCurbsInPalette(app);

@@ -35,6 +35,12 @@ export interface AppProps {
 
 type View = 'main' | 'palette' | 'help' | 'compare';
 
+/** A move from the palette in the notice: its type and actor, or a summit's name and what it held. */
+function moveInWords(m: Record<string, unknown>): string {
+  if (m.type === 'hold_summit' && Array.isArray(m.moves)) return `summit "${String(m.name)}" (${(m.moves as Record<string, unknown>[]).map(moveInWords).join(', ')})`;
+  return `${String(m.type)} by ${String(m.actor)}`;
+}
+
 export function App({ scn, seed, io = nodeIo, fanRuns = 200 }: AppProps) {
   const { exit } = useApp();
   const [session, dispatch] = useReducer(reduce, undefined, () => createSession(scn, seed));
@@ -125,7 +131,7 @@ export function App({ scn, seed, io = nodeIo, fanRuns = 200 }: AppProps) {
             dispatch({ type: 'applyMoves', moves });
             if (next.error === null) {
               setView('main');
-              const what = moves.map((m) => `${String(m.type)} by ${String(m.actor)}`).join(', ');
+              const what = moves.map(moveInWords).join(', ');
               setNotice(`your move${moves.length > 1 ? 's' : ''}: ${what} at step ${branch.cursor}`);
             }
           }}

@@ -1,6 +1,6 @@
 // The move palette: actor, then move, then its parameters; Enter applies at the current step.
 // Ctrl+A keeps a move and starts another, so that several (a package, an answer in the same
-// week) are applied together at this step.
+// week) are applied together at this step; a summit (both, hold_summit) holds the kept moves.
 
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
@@ -45,9 +45,10 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
   const forms = formsFor(actor);
   const form = forms[Math.min(typeIdx, forms.length - 1)];
 
+  const summit = form.type === 'hold_summit';
   /** Keeps a move for this step and starts the next one, or says why it cannot be kept. */
   const keep = (move: Record<string, unknown>) => {
-    const why = check(move);
+    const why = summit ? 'a summit holds the kept moves: Enter holds it' : check(move);
     setRefusal(why);
     if (why !== null) return;
     setKept((k) => [...k, move]);
@@ -90,8 +91,14 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
     }
     const field = form.fields[fieldIdx];
     if (key.return) {
+      const move = buildMove(form, actor, values, state);
+      if (!summit) {
+        setRefusal(null);
+        return onApply([...kept, move]);
+      }
+      if (kept.length === 0) return setRefusal('a summit holds the moves kept at this step: keep them first (Ctrl+A on each)');
       setRefusal(null);
-      return onApply([...kept, buildMove(form, actor, values, state)]);
+      return onApply([{ ...move, moves: kept }]);
     }
     if (ctrlA) return keep(buildMove(form, actor, values, state));
     if (key.upArrow || (key.tab && key.shift)) return setFieldIdx((i) => cycle(i, -1, form.fields.length));
@@ -124,12 +131,12 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
         {stage === 'actor' ? '↑↓ choose the actor, Enter next' : stage === 'type' ? '↑↓ choose the move, Enter next, ← back' : '↑↓ field, ←→ change a choice, type to edit, Enter apply'}
         {', Esc close'}
       </Text>
-      {stage === 'fields' ? <Text dimColor>Ctrl+A keep this move and add another at this step</Text> : null}
+      {stage === 'fields' ? <Text dimColor>{summit ? `Enter holds the summit with the ${kept.length} kept move${kept.length === 1 ? '' : 's'}` : 'Ctrl+A keep this move and add another at this step'}</Text> : null}
       {stage !== 'fields' && kept.length > 0 ? <Text dimColor>{`a apply the ${kept.length} kept, ⌫ ${stage === 'actor' ? 'drop the last' : 'back'}`}</Text> : null}
       {kept.length > 0 ? (
         <Box flexDirection="column">
           <Text>
-            At this step, kept: <Text dimColor>{stage === 'fields' ? '(Enter applies them with this one)' : ''}</Text>
+            At this step, kept: <Text dimColor>{stage !== 'fields' ? '' : summit ? "(the summit's moves)" : '(Enter applies them with this one)'}</Text>
           </Text>
           {kept.map((m, i) => (
             <Text key={i} color="cyan" wrap="truncate">

@@ -38,8 +38,8 @@ function restoreSuspended(s: State): Record<string, unknown>[] {
   return [...s.us_layers, ...s.cn_layers].filter((l) => l.suspended_pct > 0).map((l) => ({ type: 'restore_tariff', actor: l.imposer, layer: l.id }));
 }
 
-// hold_summit (a named bundle of moves) is left to scenario files: the palette keeps several moves
-// for one step instead (Ctrl+A in Palette.tsx), applied together as the user's.
+// hold_summit's moves are the ones kept at this step (Ctrl+A in Palette.tsx): its form asks only
+// for the summit's name.
 export const MOVE_FORMS: MoveForm[] = [
   { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
   { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
@@ -82,6 +82,7 @@ export const MOVE_FORMS: MoveForm[] = [
   { type: 'let_agreement_lapse', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements)] },
   { type: 'cooperate_on_precursors', actors: ['cn'], fields: [num('level', '0.8')] },
   { type: 'settle_tiktok', actors: ['us', 'cn'], fields: [pick('outcome', () => ['framework', 'divested', 'banned'])] },
+  { type: 'hold_summit', actors: ['both'], fields: [{ name: 'name', kind: 'text', initial: 'summit' }] },
 ];
 
 export const WHO: Who[] = ['us', 'cn', 'both'];
