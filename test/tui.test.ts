@@ -8,7 +8,7 @@ import { App } from '../src/tui/App.js';
 import type { SessionIo } from '../src/tui/io.js';
 import { renderChart } from '../src/tui/chart/braille.js';
 import { layoutFor } from '../src/tui/layout.js';
-import { buildMove, initialValues, MOVE_FORMS } from '../src/tui/palette/forms.js';
+import { buildMove, initialValues, KEPT_ON_LAPSE, MOVE_FORMS, takesKept } from '../src/tui/palette/forms.js';
 import { step } from '../src/model/step.js';
 import { moveSchema } from '../src/scenario/schema/moves.js';
 import { central, eveState } from './helpers/state.js';
@@ -145,6 +145,25 @@ describe('play screen', () => {
     expect(f).toContain('Summit: Busan II');
   });
 
+  it('signs an agreement whose lapse is the kept moves: they are not applied now', async () => {
+    const { app } = await start();
+    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await openCurbsInPalette(app);
+    await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
+    await press(app, DOWN, (f) => f.includes('> both'));
+    await press(app, '\r', (f) => f.includes('> sign_agreement'));
+    await press(app, '\r', (f) => f.includes('agreement: new_deal'));
+    await settle();
+    for (let k = 0; k < 4; k++) app.stdin.write(DOWN);
+    await frameWhere(app, (f) => f.includes('> on_lapse: < restore suspended tariffs >'));
+    let f = await press(app, RIGHT, (f) => f.includes('on_lapse: < the kept moves >'));
+    expect(f).toContain('Enter signs it; the 1 kept move happens if it lapses, not now');
+    expect(f).toContain('(what its lapse brings)');
+    f = await press(app, '\r', (f) => f.includes('step 2/78'));
+    expect(f).toContain('your move: sign_agreement by both at step 1');
+    expect(f).not.toContain('impose_rare_earth_curbs by cn');
+  });
+
   it('refuses to keep a move the schema rejects, and drops a kept one with backspace', async () => {
     const { app } = await start();
     await openCurbsInPalette(app);
@@ -250,5 +269,29 @@ describe('the palette\'s agreement form', () => {
     expect(s.us_layers.find((l) => l.id === 'us_ieepa_reciprocal')).toMatchObject({ rate_pct: 34, suspended_pct: 0 });
     values[form.fields.findIndex((f) => f.name === 'on_lapse')] = 'nothing';
     expect(buildMove(form, 'both', values, s0).on_lapse).toEqual([]);
+  });
+
+  it('signs an agreement whose lapse brings the kept moves: nothing now, the moves at the deadline', () => {
+    const s0 = eveState();
+    const form = MOVE_FORMS.find((f) => f.type === 'sign_agreement')!;
+    const values = initialValues(form, s0, 'both');
+    values[form.fields.findIndex((f) => f.name === 'until')] = '4';
+    expect(takesKept(form, values)).toBeNull();
+    values[form.fields.findIndex((f) => f.name === 'on_lapse')] = KEPT_ON_LAPSE;
+    expect(takesKept(form, values)).toBe('lapse');
+    const threat = { type: 'raise_tariff', actor: 'us', layer: 'us_ieepa_fentanyl', by_pp: 100 };
+    const move = buildMove(form, 'both', values, s0, [threat]);
+    expect(move.on_lapse).toEqual([threat]);
+    const fentanyl = (s: typeof s0) => s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl')!.rate_pct;
+    let s = step(s0, [{ move: moveSchema.parse(move), source: 'user' }], central()).state;
+    expect(fentanyl(s)).toBe(fentanyl(s0));
+    for (let k = 0; k < 3; k++) s = step(s, [], central()).state;
+    expect(fentanyl(s)).toBe(fentanyl(s0)); // step 3: not yet
+    s = step(s, [], central()).state;
+    expect(fentanyl(s)).toBe(fentanyl(s0) + 100); // step 4: the agreement lapses, the threat is carried out
+    // A summit holds the kept moves as its own.
+    const summit = MOVE_FORMS.find((f) => f.type === 'hold_summit')!;
+    expect(takesKept(summit, ['Busan II'])).toBe('summit');
+    expect(buildMove(summit, 'both', ['Busan II'], s0, [threat])).toEqual({ type: 'hold_summit', actor: 'both', name: 'Busan II', moves: [threat] });
   });
 });

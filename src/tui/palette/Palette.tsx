@@ -1,11 +1,12 @@
 // The move palette: actor, then move, then its parameters; Enter applies at the current step.
 // Ctrl+A keeps a move and starts another, so that several (a package, an answer in the same
-// week) are applied together at this step; a summit (both, hold_summit) holds the kept moves.
+// week) are applied together at this step. A summit (both, hold_summit) holds the kept moves, and
+// an agreement can make them what its lapse brings.
 
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import type { State } from '../../model/types.js';
-import { buildMove, formsFor, initialValues, WHO, type Who } from './forms.js';
+import { buildMove, formsFor, initialValues, takesKept, WHO, type Who } from './forms.js';
 
 export interface PaletteProps {
   state: State;
@@ -33,6 +34,14 @@ function describeMove(m: Record<string, unknown>): string {
   return `${String(m.actor)} ${String(m.type)}${args.length ? ` (${args.join(', ')})` : ''}`;
 }
 
+/** The fields stage's second hint: what Enter does with the kept moves. */
+function fieldsHint(holds: 'summit' | 'lapse' | null, kept: number): string {
+  const moves = `${kept} kept move${kept === 1 ? '' : 's'}`;
+  if (holds === 'summit') return `Enter holds the summit with the ${moves}`;
+  if (holds === 'lapse') return `Enter signs it; the ${moves} ${kept === 1 ? 'happens' : 'happen'} if it lapses, not now`;
+  return 'Ctrl+A keep this move and add another at this step';
+}
+
 export function Palette({ state, date, error, rows, onApply, check, onClose }: PaletteProps) {
   const [stage, setStage] = useState<Stage>('actor');
   const [actorIdx, setActorIdx] = useState(0);
@@ -45,10 +54,12 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
   const forms = formsFor(actor);
   const form = forms[Math.min(typeIdx, forms.length - 1)];
 
-  const summit = form.type === 'hold_summit';
+  // A summit, or an agreement whose lapse brings the kept moves: it holds them (forms.ts takesKept).
+  const holds = stage === 'fields' ? takesKept(form, values) : form.type === 'hold_summit' ? 'summit' : null;
+  const HOLDS_KEPT = { summit: 'a summit holds the kept moves: Enter holds it', lapse: "the kept moves are this agreement's lapse: Enter signs it" };
   /** Keeps a move for this step and starts the next one, or says why it cannot be kept. */
   const keep = (move: Record<string, unknown>) => {
-    const why = summit ? 'a summit holds the kept moves: Enter holds it' : check(move);
+    const why = holds ? HOLDS_KEPT[holds] : check(move);
     setRefusal(why);
     if (why !== null) return;
     setKept((k) => [...k, move]);
@@ -91,14 +102,10 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
     }
     const field = form.fields[fieldIdx];
     if (key.return) {
-      const move = buildMove(form, actor, values, state);
-      if (!summit) {
-        setRefusal(null);
-        return onApply([...kept, move]);
-      }
-      if (kept.length === 0) return setRefusal('a summit holds the moves kept at this step: keep them first (Ctrl+A on each)');
+      if (holds && kept.length === 0) return setRefusal(`${holds === 'summit' ? 'a summit holds' : "the agreement's lapse would be"} the moves kept at this step: keep them first (Ctrl+A on each)`);
       setRefusal(null);
-      return onApply([{ ...move, moves: kept }]);
+      const move = buildMove(form, actor, values, state, kept);
+      return onApply(holds ? [move] : [...kept, move]);
     }
     if (ctrlA) return keep(buildMove(form, actor, values, state));
     if (key.upArrow || (key.tab && key.shift)) return setFieldIdx((i) => cycle(i, -1, form.fields.length));
@@ -131,12 +138,12 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
         {stage === 'actor' ? '↑↓ choose the actor, Enter next' : stage === 'type' ? '↑↓ choose the move, Enter next, ← back' : '↑↓ field, ←→ change a choice, type to edit, Enter apply'}
         {', Esc close'}
       </Text>
-      {stage === 'fields' ? <Text dimColor>{summit ? `Enter holds the summit with the ${kept.length} kept move${kept.length === 1 ? '' : 's'}` : 'Ctrl+A keep this move and add another at this step'}</Text> : null}
+      {stage === 'fields' ? <Text dimColor>{fieldsHint(holds, kept.length)}</Text> : null}
       {stage !== 'fields' && kept.length > 0 ? <Text dimColor>{`a apply the ${kept.length} kept, ⌫ ${stage === 'actor' ? 'drop the last' : 'back'}`}</Text> : null}
       {kept.length > 0 ? (
         <Box flexDirection="column">
           <Text>
-            At this step, kept: <Text dimColor>{stage !== 'fields' ? '' : summit ? "(the summit's moves)" : '(Enter applies them with this one)'}</Text>
+            At this step, kept: <Text dimColor>{stage !== 'fields' ? '' : holds === 'summit' ? "(the summit's moves)" : holds === 'lapse' ? '(what its lapse brings)' : '(Enter applies them with this one)'}</Text>
           </Text>
           {kept.map((m, i) => (
             <Text key={i} color="cyan" wrap="truncate">

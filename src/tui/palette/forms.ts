@@ -29,9 +29,11 @@ export interface MoveForm {
   fields: Field[];
 }
 
-// What a truce signed here does if it lapses: the Busan truce's own terms (the suspended parts of
-// both sides' tariffs come back), or nothing. Other lists of moves are left to scenario files.
+// What an agreement signed here does if it lapses: the Busan truce's own terms (the suspended parts
+// of both sides' tariffs come back), the moves kept at this step (a threat tied to the deadline:
+// they happen at the lapse, not now), or nothing.
 const RESTORE_SUSPENDED = 'restore suspended tariffs';
+export const KEPT_ON_LAPSE = 'the kept moves';
 
 /** Both sides restore every layer that now holds a suspended part. */
 function restoreSuspended(s: State): Record<string, unknown>[] {
@@ -39,7 +41,7 @@ function restoreSuspended(s: State): Record<string, unknown>[] {
 }
 
 // hold_summit's moves are the ones kept at this step (Ctrl+A in Palette.tsx): its form asks only
-// for the summit's name.
+// for the summit's name (see takesKept).
 export const MOVE_FORMS: MoveForm[] = [
   { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
   { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
@@ -75,7 +77,7 @@ export const MOVE_FORMS: MoveForm[] = [
       { name: 'until', kind: 'text', initial: '52' },
       pick('truce', yesNo, true),
       { name: 'label', kind: 'text', initial: '', optional: true },
-      pick('on_lapse', () => [RESTORE_SUSPENDED, 'nothing']),
+      pick('on_lapse', () => [RESTORE_SUSPENDED, KEPT_ON_LAPSE, 'nothing']),
     ],
   },
   { type: 'extend_agreement', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements), { name: 'until', kind: 'text', initial: '2027-11-10' }] },
@@ -95,13 +97,24 @@ export function initialValues(form: MoveForm, s: State, actor: Who): string[] {
   return form.fields.map((f) => (f.kind === 'choice' && !f.optional ? (f.options?.(s, actor)[0] ?? '') : (f.initial ?? '')));
 }
 
-/** The typed values as a move object; the schema decides whether it is legal. */
-export function buildMove(form: MoveForm, actor: Who, values: string[], s: State): Record<string, unknown> {
+/**
+ * Whether the move holds the moves kept at this step instead of going beside them: a summit (its
+ * moves), or an agreement whose lapse they are.
+ */
+export function takesKept(form: MoveForm, values: string[]): 'summit' | 'lapse' | null {
+  if (form.type === 'hold_summit') return 'summit';
+  const k = form.fields.findIndex((f) => f.name === 'on_lapse');
+  return k >= 0 && values[k] === KEPT_ON_LAPSE ? 'lapse' : null;
+}
+
+/** The typed values as a move object, holding `kept` where takesKept says so; the schema decides whether it is legal. */
+export function buildMove(form: MoveForm, actor: Who, values: string[], s: State, kept: Record<string, unknown>[] = []): Record<string, unknown> {
   const move: Record<string, unknown> = { type: form.type, actor };
+  if (form.type === 'hold_summit') move.moves = kept;
   form.fields.forEach((f, i) => {
     const raw = values[i].trim();
     if (raw === '' && f.optional) return;
-    if (f.name === 'on_lapse') move.on_lapse = raw === RESTORE_SUSPENDED ? restoreSuspended(s) : [];
+    if (f.name === 'on_lapse') move.on_lapse = raw === RESTORE_SUSPENDED ? restoreSuspended(s) : raw === KEPT_ON_LAPSE ? kept : [];
     else if (f.list) move[f.name] = raw.split(',').map((x) => x.trim()).filter(Boolean);
     else if (f.kind === 'number') move[f.name] = raw === '' ? NaN : Number(raw);
     else if (raw === 'true' || raw === 'false') move[f.name] = raw === 'true';
