@@ -31,7 +31,10 @@ export class PartError extends Error {
 export function encodeSeries(s: Series): SeriesPart {
   const counts: number[] = [];
   let last = -1;
-  for (let i = 0; i < s.counts.length; i++) {
+  // Every run counts one value per bin range, so a series without runs has no counts: a batch's
+  // first checkpoint (all its series empty) is written without scanning millions of zeros.
+  const scanned = s.runs > 0 ? s.counts.length : 0;
+  for (let i = 0; i < scanned; i++) {
     if (s.counts[i] === 0) continue;
     counts.push(i - last, s.counts[i]);
     last = i;
