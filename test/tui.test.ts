@@ -8,6 +8,8 @@ import { App } from '../src/tui/App.js';
 import type { SessionIo } from '../src/tui/io.js';
 import { renderChart } from '../src/tui/chart/braille.js';
 import { layoutFor } from '../src/tui/layout.js';
+import { EventLog } from '../src/tui/components/EventLog.js';
+import { KEYS } from '../src/tui/components/keys.js';
 import { buildMove, initialValues, KEPT_ON_LAPSE, MOVE_FORMS, takesKept } from '../src/tui/palette/forms.js';
 import { step } from '../src/model/step.js';
 import { moveSchema } from '../src/scenario/schema/moves.js';
@@ -198,7 +200,16 @@ describe('play screen', () => {
     const { app } = await start();
     const help = await press(app, '?', (f) => f.includes('Keys'));
     for (const k of ['ten steps', 'undo', 'redo', 'move palette', 'branch here', 'compare', 'save', 'CSV', 'Esc', 'quit']) expect(help).toContain(k);
+    // Each key's line fits 80 columns whole (the key column is 12 wide).
+    for (const [k, what] of KEYS) expect(`${k.padEnd(12)}${what}`.length, k).toBeLessThanOrEqual(80);
+    expect(help).toContain('(Ctrl+A keeps one; both: summit)');
     await press(app, ESC, (f) => f.includes('q quit'));
+  });
+
+  it('keeps the actor apart from who decided in the event log', () => {
+    const log = render(createElement(EventLog, { events: [{ step: 0, actor: 'model', kind: 'lapse', type: 'agreement_lapsed', source: 'model', text: 'Busan truce lapses', tension_delta: 10 }], rows: 3, dateOf: () => '2026-11-12' }));
+    expect(log.lastFrame()).toContain('2026-11-12 MODEL [model] Busan truce lapses');
+    log.unmount();
   });
 
   it('branches, compares with the parent, saves and exports', async () => {

@@ -29,7 +29,7 @@ export function EventLog({ events, rows, dateOf }: { events: SimEvent[]; rows: n
       {shown.map((e, i) => (
         <Text key={i} wrap="truncate">
           <Text dimColor>{dateOf(e.step)} </Text>
-          <Text color={COLOR[e.actor] ?? 'white'}>{e.actor.toUpperCase().padEnd(5)}</Text>
+          <Text color={COLOR[e.actor] ?? 'white'}>{e.actor.toUpperCase().padEnd(6)}</Text>
           <Text color={e.source === 'user' ? 'magenta' : 'gray'}>[{e.source === 'user' ? 'you' : e.source}] </Text>
           {e.text}
         </Text>

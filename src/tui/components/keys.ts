@@ -5,7 +5,7 @@ export const KEYS: [string, string][] = [
   ['N', 'ten steps'],
   ['u', 'undo'],
   ['r', 'redo'],
-  ['m', 'move palette: actor, move, parameters, at this step (Ctrl+A: several)'],
+  ['m', 'move palette: moves at this step (Ctrl+A keeps one; both: summit)'],
   ['b', 'branch here (the new branch becomes current)'],
   ['[ / ]', 'previous / next branch'],
   ['c', 'compare this branch with its parent (or the baseline run)'],
