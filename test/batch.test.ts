@@ -42,6 +42,10 @@ describe('summary statistics', () => {
     // Ranks 1, 10, 19 of [0,0,0,1,...]: p5 = 0, the others 1; mean 17/20.
     expect(sum.truce_active).toEqual({ mean: 0.85, p5: 0, p50: 1, p95: 1 });
     expect(sum.escalation_index).toEqual({ mean: 42.1, p5: 42.1, p50: 42.1, p95: 42.1 });
+    // In the table, the indicator's mean is the share of runs (not rounded to 1), the rest to their resolution.
+    const table = comparisonTable(summarise(onePlan(), [s]));
+    expect(table).toMatch(/^truce_active +0\.85 \[0, 1\]$/m);
+    expect(table).toMatch(/^us_tariff_on_cn_pct +10\.8 \[1\.5, 19\.5\]$/m);
   });
 
   it('clamps values beyond the bins into the edge bins and reports them by the observed extremes', () => {

@@ -3,6 +3,7 @@
 
 import { CONTRACT_METRICS, type MetricName } from '../model/metrics.js';
 import { fixed } from '../sim/format.js';
+import { METRIC_BINS } from './bins.js';
 import type { BatchSummary, SeriesSummary, Stats } from './summary.js';
 
 const LABEL_WIDTH = 34;
@@ -16,13 +17,20 @@ function fmt(x: number, digits: number, signed = false): string {
   return signed && x > 0 ? `+${s}` : s;
 }
 
-function cell(st: Stats, digits: number, signed: boolean): string {
-  return `${fmt(st.mean, digits, signed)} [${fmt(st.p5, digits, signed)}, ${fmt(st.p95, digits, signed)}]`;
+/**
+ * Mean [p5, p95], the quantiles to their resolution. The mean of a 0/1 indicator (truce_active) is
+ * the share of runs where it holds: shown as such, not rounded to 0 or 1.
+ */
+function cell(st: Stats, m: MetricName, summary: BatchSummary, signed: boolean): string {
+  const digits = digitsFor(summary.quantile_resolution[m]);
+  const b = METRIC_BINS[m];
+  const meanDigits = b.width === 1 && b.min === 0 && b.max === 1 ? 2 : digits;
+  return `${fmt(st.mean, meanDigits, signed)} [${fmt(st.p5, digits, signed)}, ${fmt(st.p95, digits, signed)}]`;
 }
 
 function block(title: string, series: SeriesSummary[], summary: BatchSummary, signed: boolean, metrics: readonly MetricName[]): string[] {
   const cols = series.map((s) => (signed ? `${s.scenario} - ${s.baseline}` : s.scenario));
-  const cells = metrics.map((m) => series.map((s) => cell(s.horizon[m], digitsFor(summary.quantile_resolution[m]), signed)));
+  const cells = metrics.map((m) => series.map((s) => cell(s.horizon[m], m, summary, signed)));
   const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)) + 2);
   const lines = [title, `${''.padEnd(LABEL_WIDTH)}${cols.map((c, j) => c.padStart(widths[j])).join('')}`];
   metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
@@ -43,7 +51,7 @@ export function comparisonTable(summary: BatchSummary, metrics: readonly MetricN
       ] as const) {
         const rows = values.map((v) => list.find((s) => s.scenario === name && s.value === v)).filter((s): s is SeriesSummary => s !== undefined);
         if (rows.length === 0) continue;
-        const cells = metrics.map((m) => rows.map((s) => cell(s.horizon[m], digitsFor(summary.quantile_resolution[m]), signed)));
+        const cells = metrics.map((m) => rows.map((s) => cell(s.horizon[m], m, summary, signed)));
         const widths = rows.map((s, j) => Math.max(String(s.value).length + param.length + 1, ...cells.map((r) => r[j].length)) + 2);
         lines.push(title, `${''.padEnd(LABEL_WIDTH)}${rows.map((s, j) => `${param}=${s.value}`.padStart(widths[j])).join('')}`);
         metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
