@@ -303,6 +303,8 @@ describe('the palette\'s agreement form', () => {
     // A summit holds the kept moves as its own.
     const summit = MOVE_FORMS.find((f) => f.type === 'hold_summit')!;
     expect(takesKept(summit, ['Busan II'])).toBe('summit');
-    expect(buildMove(summit, 'both', ['Busan II'], s0, [threat])).toEqual({ type: 'hold_summit', actor: 'both', name: 'Busan II', moves: [threat] });
+    const held = buildMove(summit, 'both', ['Busan II'], s0, [threat]);
+    expect(held).toEqual({ type: 'hold_summit', actor: 'both', name: 'Busan II', moves: [threat] });
+    expect(Object.keys(held)).toEqual(['type', 'actor', 'name', 'moves']); // as a scenario file has it, when saved
   });
 });

@@ -34,6 +34,9 @@ function describeMove(m: Record<string, unknown>): string {
   return `${String(m.actor)} ${String(m.type)}${args.length ? ` (${args.join(', ')})` : ''}`;
 }
 
+/** Why Ctrl+A does not keep a move that holds the kept moves itself. */
+const HOLDS_KEPT = { summit: 'a summit holds the kept moves: Enter holds it', lapse: "the kept moves are this agreement's lapse: Enter signs it" };
+
 /** The fields stage's second hint: what Enter does with the kept moves. */
 function fieldsHint(holds: 'summit' | 'lapse' | null, kept: number): string {
   const moves = `${kept} kept move${kept === 1 ? '' : 's'}`;
@@ -56,7 +59,6 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
 
   // A summit, or an agreement whose lapse brings the kept moves: it holds them (forms.ts takesKept).
   const holds = stage === 'fields' ? takesKept(form, values) : form.type === 'hold_summit' ? 'summit' : null;
-  const HOLDS_KEPT = { summit: 'a summit holds the kept moves: Enter holds it', lapse: "the kept moves are this agreement's lapse: Enter signs it" };
   /** Keeps a move for this step and starts the next one, or says why it cannot be kept. */
   const keep = (move: Record<string, unknown>) => {
     const why = holds ? HOLDS_KEPT[holds] : check(move);

@@ -110,7 +110,6 @@ export function takesKept(form: MoveForm, values: string[]): 'summit' | 'lapse' 
 /** The typed values as a move object, holding `kept` where takesKept says so; the schema decides whether it is legal. */
 export function buildMove(form: MoveForm, actor: Who, values: string[], s: State, kept: Record<string, unknown>[] = []): Record<string, unknown> {
   const move: Record<string, unknown> = { type: form.type, actor };
-  if (form.type === 'hold_summit') move.moves = kept;
   form.fields.forEach((f, i) => {
     const raw = values[i].trim();
     if (raw === '' && f.optional) return;
@@ -121,5 +120,6 @@ export function buildMove(form: MoveForm, actor: Who, values: string[], s: State
     else if (f.name === 'until' && /^\d+$/.test(raw)) move[f.name] = Number(raw);
     else move[f.name] = raw;
   });
+  if (form.type === 'hold_summit') move.moves = kept; // after its name, as a scenario file has it
   return move;
 }
