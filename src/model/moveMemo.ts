@@ -2,11 +2,10 @@
 // agreements, curbs and commitments, because moves create them and the script is the same. Only the
 // run's continuous quantities differ (trade positions, inventory, compliance, purchases, tension,
 // streams), and neither the reducers nor the deadline pass read or write those. So the outcome of a
-// list of moves (or of a deadline) on one policy state is worked out once and re-used, with the run's
-// own continuous quantities put back. A summit of ten moves then costs a run a few comparisons, and
-// every run shares the layer arrays the caches in economics/ key on.
+// list of moves (or of a deadline) on one policy state is worked out twice (see worthStoring) and
+// then re-used, with the run's own continuous quantities put back. A summit of ten moves then costs
+// a run a few comparisons, and every run shares the layer arrays the caches in economics/ key on.
 
-import { recentOr } from './recent.js';
 import { sameMeasures } from './regime.js';
 import type { SimEvent, State } from './types.js';
 
@@ -21,8 +20,36 @@ interface Entry {
   events: SimEvent[];
 }
 
+interface Memo {
+  /** The last few outcomes, newest first. */
+  entries: Entry[];
+  /** Lookups since the last hit. */
+  misses: number;
+}
+
 /** Per key (a script's list of moves, or the agreements a deadline pass meets), its last few outcomes. */
-const memo = new WeakMap<object, Entry[]>();
+let memo = new WeakMap<object, Memo>();
+
+/** Forgets every outcome (tests that count what is served from memory start from nothing). */
+export function forgetOutcomes(): void {
+  memo = new WeakMap();
+}
+
+/** Outcomes kept per key. */
+const KEPT = 4;
+/**
+ * Outcomes are stored from a key's second lookup on, and sparsely once it keeps missing. A key seen
+ * once (the agreements of a run whose rules or strategies changed them) or one that keeps missing
+ * meets a policy state of a single run: storing its outcome would only keep that run's states and
+ * events alive past a collection or two, and copying them was half the collector's work in the
+ * rules scenarios. A key shared by every run (the script's) is stored at its second run.
+ */
+const MISSES_BEFORE_SPARSE = 16;
+const STORE_EVERY = 64;
+
+function worthStoring(misses: number): boolean {
+  return misses >= 2 && (misses <= MISSES_BEFORE_SPARSE || misses % STORE_EVERY === 0);
+}
 
 /** Same policy state: everything but the continuous quantities (the regime's measures and the rest). */
 function samePolicy(a: State, b: State): boolean {
@@ -90,11 +117,17 @@ function replay(e: Entry, run: State): State {
  * for states with the same policy. The events are the caller's to keep (a fresh array).
  */
 export function memoized(key: object, state: State, compute: () => Outcome): Outcome {
-  let entries = memo.get(key);
-  if (!entries) memo.set(key, (entries = []));
-  const e = recentOr(entries, 4, (x) => samePolicy(x.input, state), () => {
-    const out = compute();
-    return { input: state, output: out.state, events: out.events };
-  });
-  return { state: e.input === state ? e.output : replay(e, state), events: e.events.slice() };
+  let m = memo.get(key);
+  if (!m) memo.set(key, (m = { entries: [], misses: 0 }));
+  for (const e of m.entries) {
+    if (!samePolicy(e.input, state)) continue;
+    m.misses = 0;
+    return { state: e.input === state ? e.output : replay(e, state), events: e.events.slice() };
+  }
+  const out = compute();
+  m.misses++;
+  if (!worthStoring(m.misses)) return out; // its events are fresh: the caller's
+  if (m.entries.length >= KEPT) m.entries.pop();
+  m.entries.unshift({ input: state, output: out.state, events: out.events });
+  return { state: out.state, events: out.events.slice() };
 }
