@@ -90,7 +90,7 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
     s = withChanges(s, { agreements });
     const lapsed: SourcedMove[] = [];
     for (const move of a.on_lapse) lapsed.push({ move, source: 'model', why: `${a.label} lapsed` });
-    const out = applyMoves(s, lapsed);
+    const out = applyMoves(s, lapsed, false); // a list made afresh: the deadline pass as a whole is what is remembered
     s = out.state;
     events.push(...out.events);
   }
