@@ -65,6 +65,17 @@ async function openCurbsInPalette(app: Awaited<ReturnType<typeof start>>['app'])
   await press(app, '\r', (f) => f.includes('level: 0.8'));
 }
 
+/** From the palette's actor list with cn chosen: both, then hold_summit's form (its name field). */
+async function openSummitForm(app: Awaited<ReturnType<typeof start>>['app']): Promise<string> {
+  await press(app, DOWN, (f) => f.includes('> both'));
+  await press(app, '\r', (f) => f.includes('> sign_agreement'));
+  await settle();
+  // both's moves: sign, extend, let lapse, summit.
+  for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
+  await frameWhere(app, (f) => f.includes('> hold_summit'));
+  return press(app, '\r', (f) => f.includes('name: summit'));
+}
+
 describe('play screen', () => {
   it('shows the header, the panels, the event log and the key hints', async () => {
     const { app } = await start();
@@ -115,12 +126,7 @@ describe('play screen', () => {
     // A summit with nothing kept is refused, with what to do.
     await press(app, 'm', (f) => f.includes('Move palette'));
     await press(app, DOWN, (f) => f.includes('> cn (China)'));
-    await press(app, DOWN, (f) => f.includes('> both'));
-    await press(app, '\r', (f) => f.includes('> sign_agreement'));
-    await settle();
-    for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
-    await frameWhere(app, (f) => f.includes('> hold_summit'));
-    let f = await press(app, '\r', (f) => f.includes('name: summit'));
+    let f = await openSummitForm(app);
     expect(f).toContain('Enter holds the summit with the 0 kept moves');
     f = await press(app, '\r', (f) => f.includes('keep them first (Ctrl+A on each)'));
     expect(f).toContain('Move palette');
@@ -128,12 +134,7 @@ describe('play screen', () => {
     // Keep China's curbs, then hold them as "Busan II".
     await openCurbsInPalette(app);
     await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
-    await press(app, DOWN, (f) => f.includes('> both'));
-    await press(app, '\r', (f) => f.includes('> sign_agreement'));
-    await settle();
-    for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
-    await frameWhere(app, (f) => f.includes('> hold_summit'));
-    f = await press(app, '\r', (f) => f.includes('name: summit'));
+    f = await openSummitForm(app);
     expect(f).toContain('Enter holds the summit with the 1 kept move');
     expect(f).toContain("(the summit's moves)");
     // Ctrl+A does not keep a summit: it already holds the kept moves.
