@@ -53,27 +53,31 @@ async function press(a: ReturnType<typeof render>, key: string, until: (f: strin
   return frameWhere(a, until);
 }
 
+type Screen = Awaited<ReturnType<typeof start>>['app'];
+
+/** From an actor's list of moves: down to `move` (the `downs`-th after the first), Enter, and its form once `ready`. */
+async function openForm(app: Screen, downs: number, move: string, ready: (f: string) => boolean): Promise<string> {
+  await settle();
+  for (let k = 0; k < downs; k++) app.stdin.write(DOWN);
+  await frameWhere(app, (f) => f.includes(`> ${move}`));
+  return press(app, '\r', ready);
+}
+
 /** Opens the palette on China's impose_rare_earth_curbs, with its parameters shown. */
-async function openCurbsInPalette(app: Awaited<ReturnType<typeof start>>['app']): Promise<void> {
+async function openCurbsInPalette(app: Screen): Promise<void> {
   await press(app, 'm', (f) => f.includes('Move palette'));
   await press(app, DOWN, (f) => f.includes('> cn (China)'));
   await press(app, '\r', (f) => f.includes('set_tariff'));
   // cn moves: set, raise, lower, add layer, suspend, restore, threaten, impose threat, drop threat, curbs.
-  await settle();
-  for (let k = 0; k < 9; k++) app.stdin.write(DOWN);
-  await frameWhere(app, (f) => f.includes('> impose_rare_earth_curbs'));
-  await press(app, '\r', (f) => f.includes('level: 0.8'));
+  await openForm(app, 9, 'impose_rare_earth_curbs', (f) => f.includes('level: 0.8'));
 }
 
 /** From the palette's actor list with cn chosen: both, then hold_summit's form (its name field). */
-async function openSummitForm(app: Awaited<ReturnType<typeof start>>['app']): Promise<string> {
+async function openSummitForm(app: Screen): Promise<string> {
   await press(app, DOWN, (f) => f.includes('> both'));
   await press(app, '\r', (f) => f.includes('> sign_agreement'));
-  await settle();
   // both's moves: sign, extend, let lapse, summit.
-  for (let k = 0; k < 3; k++) app.stdin.write(DOWN);
-  await frameWhere(app, (f) => f.includes('> hold_summit'));
-  return press(app, '\r', (f) => f.includes('name: summit'));
+  return openForm(app, 3, 'hold_summit', (f) => f.includes('name: summit'));
 }
 
 describe('play screen', () => {
