@@ -51,6 +51,7 @@ function build(p: Params, unit: StepUnit): Derived {
     tension_pull: 1 - Math.pow(1 - p.escalation_pull, w),
     compliance_speed: 1 - Math.pow(0.5, w / 8),
     soybeans: {
+      season_amplitude: p.soybean_season_amplitude,
       substitution_elasticity: p.soybean_substitution_elasticity,
       demand_mmt: p.cn_soybean_demand_mmt,
       us_reference_mmt: p.us_soybean_reference_mmt,

@@ -7,7 +7,8 @@
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
 import { cnRareEarthExportLossBn, leverageBalance, magnetOutputAtRiskBn, magnetPriceIndex } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
-import { complianceTarget, soybeanSplitInto } from './economics/soybeans.js';
+import { dayOfYear } from './calendar.js';
+import { complianceTarget, soybeanSeason, soybeanTargetMmt } from './economics/soybeans.js';
 import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
@@ -21,7 +22,10 @@ const M = METRIC_NAMES.length;
 // keeps them): allocated once, as a run makes a few calls here and the objects' number fields are
 // boxed, so making them per call cost more than their arithmetic. Nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
-const split = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+const soy = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+// The start date's day of the year, for the soybean season: a run's stretches share its start date.
+let dayStart = '';
+let dayOfStart = 0;
 const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
@@ -59,7 +63,24 @@ export function advanceEconomy(
   let importFrom = s.us_import_position.log_price;
   let exportFrom = s.us_export_position.log_price;
   // Mutable copies of the two parts that move, read through the usual economics functions.
-  const soybeans: SoybeanState = { commitment_mmt: s.soybeans.commitment_mmt, compliance: s.soybeans.compliance, boycott: s.soybeans.boycott, purchased_mmt: s.soybeans.purchased_mmt };
+  const sb = s.soybeans;
+  const soybeans: SoybeanState = {
+    commitment_mmt: sb.commitment_mmt,
+    compliance: sb.compliance,
+    boycott: sb.boycott,
+    purchased_mmt: sb.purchased_mmt,
+    flow_mmt: sb.flow_mmt,
+    tranche_mmt: sb.tranche_mmt,
+    tranche_due_step: sb.tranche_due_step,
+    tranche_bought_mmt: sb.tranche_bought_mmt,
+  };
+  if (s.start_date !== dayStart) {
+    dayStart = s.start_date;
+    dayOfStart = dayOfYear(s.start_date);
+  }
+  const daysPerStep = 7 * w;
+  const trancheDue = sb.tranche_due_step === null ? -1 : sb.tranche_due_step;
+  const soyCap = d.soybeans.demand_mmt - Math.min(d.soybeans.other_suppliers_mmt, d.soybeans.demand_mmt);
   const r = s.rare_earths;
   const rareEarths: RareEarthState = {
     curb: r.curb,
@@ -84,7 +105,14 @@ export function advanceEconomy(
     flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS); // China's buyers' deadweight loss too
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
-    const soy = soybeanSplitInto(split, soybeans, g.private_soybean_demand_mmt, d.soybeans);
+    // Soybeans: the flow closes part of its gap to the target each step (purchases respond over weeks).
+    const season = soybeanSeason(dayOfStart + step * daysPerStep, d.soybeans);
+    const trancheYearsLeft = step < trancheDue ? ((trancheDue - step) * w) / WEEKS_PER_YEAR : 0;
+    const soyTarget = soybeanTargetMmt(soybeans, g.private_soybean_demand_mmt, season, trancheYearsLeft, d.soybeans);
+    soybeans.flow_mmt += d.soybean_response * (soyTarget - soybeans.flow_mmt);
+    soy.us_mmt = soybeans.flow_mmt;
+    soy.other_mmt = d.soybeans.demand_mmt - soyCap;
+    soy.brazil_mmt = soyCap - soy.us_mmt;
     const re = rareEarthSupplyInto(supply, rareEarths, s.pacts, d.rare_earths, step);
     if (events !== null && re.supply_index < 0.9 && step > 0) events.push(shortageEvent(step, re));
 
@@ -104,12 +132,14 @@ export function advanceEconomy(
       1,
     );
     soybeans.purchased_mmt += (soy.us_mmt * w) / WEEKS_PER_YEAR;
+    if (trancheYearsLeft > 0) soybeans.tranche_bought_mmt += (soy.us_mmt * w) / WEEKS_PER_YEAR;
     rareEarths.inventory_weeks = re.inventory_weeks;
 
     // The two ledgers, $bn a year: each the sum of its parts (metrics).
     const outputAtRisk = magnetOutputAtRiskBn(1 - re.supply_index, L);
     const soyBn = (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
-    const soyLostBn = Math.max(0, p.us_soybean_reference_mmt * L.soybean_bn_per_mmt - soyBn);
+    // Against what the US sells China in this week of an ordinary year.
+    const soyLostBn = Math.max(0, p.us_soybean_reference_mmt * season * L.soybean_bn_per_mmt - soyBn);
     const farmLoss = soyLostBn * L.farm_loss_per_lost_sale;
     const soyPremium = soyLostBn * L.soybean_substitute_premium;
     const exportsBn = sums[FLOW_SUMS] + soyBn;

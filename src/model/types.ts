@@ -75,6 +75,12 @@ export interface SoybeanState {
   /** State buyers halted purchases of US beans. */
   boycott: boolean;
   purchased_mmt: number;
+  /** What China buys now, MMT a year: it follows its target (demand, commitment, season) over weeks. */
+  flow_mmt: number;
+  /** A dated commitment ("12 MMT by 2025-12-31"): its size, its due step (null: none), and what was bought toward it. */
+  tranche_mmt: number;
+  tranche_due_step: number | null;
+  tranche_bought_mmt: number;
 }
 
 export interface TechControls {
