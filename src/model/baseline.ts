@@ -174,6 +174,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     // Buyers start adjusted to the tariffs in force on the start date.
     us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
     us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
+    us_import_stock_bn: 0,
     // Field by field, in the order step() writes them: one object shape for every state.
     rare_earths: {
       curb: re.curb,

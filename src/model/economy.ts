@@ -5,6 +5,7 @@
 // with one step; a stretch of k steps gives exactly what k calls of step() with no moves would.
 
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
+import { frontLoadingFactor } from './economics/anticipation.js';
 import { cnRareEarthExportLossBn, leverageBalance, magnetOutputAtRiskBn, magnetPriceIndex } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { dayOfYear } from './calendar.js';
@@ -97,6 +98,9 @@ export function advanceEconomy(
   const usTechLoss = g.us_tech_export_loss_bn;
   const cnTechOutput = g.cn_output_at_risk_bn;
   const baseImports = p.us_imports_from_cn_2024_bn;
+  // Buying ahead of a dated increase, and working off what was bought ahead.
+  const increase = g.scheduled_increase;
+  let importStock = s.us_import_stock_bn;
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -105,6 +109,20 @@ export function advanceEconomy(
     flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS); // China's buyers' deadweight loss too
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
+    // Imports as buyers time them: a threat's drag, buying ahead before a dated increase (the goods
+    // go into stock), working the stock off after. Revenue follows the goods; the welfare measures
+    // stay on the underlying flow.
+    const front = frontLoadingFactor((increase.step - step) * w, p.front_loading_window_weeks, increase.log_price_rise, p.front_loading_elasticity);
+    const timed = sums[0] * g.threat_factor * front;
+    let drawn = 0;
+    if (front > 1) importStock += ((timed - sums[0] * g.threat_factor) * w) / WEEKS_PER_YEAR;
+    else if (importStock > 0) {
+      drawn = importStock * d.import_stock_drawdown;
+      importStock -= drawn;
+    }
+    const drawnBn = (drawn * WEEKS_PER_YEAR) / w;
+    const importsBn = timed > drawnBn ? timed - drawnBn : 0;
+    const revenueBn = importsBn === sums[0] ? sums[1] : sums[0] > 0 ? (sums[1] * importsBn) / sums[0] : 0;
     // Soybeans: the flow closes part of its gap to the target each step (purchases respond over weeks).
     const season = soybeanSeason(dayOfStart + step * daysPerStep, d.soybeans);
     const trancheYearsLeft = step < trancheDue ? ((trancheDue - step) * w) / WEEKS_PER_YEAR : 0;
@@ -143,9 +161,9 @@ export function advanceEconomy(
     const farmLoss = soyLostBn * L.farm_loss_per_lost_sale;
     const soyPremium = soyLostBn * L.soybean_substitute_premium;
     const exportsBn = sums[FLOW_SUMS] + soyBn;
-    const usFees = g.us_port_fee_share * sums[0];
+    const usFees = g.us_port_fee_share * importsBn;
     const cnFees = g.cn_port_fee_share * exportsBn;
-    const cnSurplus = L.cn_export_margin_share * Math.max(0, baseImports - sums[0]) + L.cn_absorbed_share * sums[2];
+    const cnSurplus = L.cn_export_margin_share * Math.max(0, baseImports - importsBn) + L.cn_absorbed_share * sums[2];
     const cnRetaliation = sums[FLOW_SUMS + 3];
     const usCost = sums[3] + outputAtRisk + farmLoss + usTechLoss + usFees;
     const cnCost = cnSurplus + cnRetaliation + cnTechOutput + soyPremium + cnRareEarthLoss + cnFees;
@@ -157,9 +175,9 @@ export function advanceEconomy(
     out[o + 2] = rareEarths.curb;
     out[o + 3] = re.supply_index;
     out[o + 4] = soy.us_mmt;
-    out[o + 5] = sums[0];
+    out[o + 5] = importsBn;
     out[o + 6] = exportsBn;
-    out[o + 7] = sums[1];
+    out[o + 7] = revenueBn;
     out[o + 8] = (100 * p.retail_pass_through * importWelfare.basket_cost_rise_bn) / p.us_consumption_bn;
     out[o + 9] = sums[3];
     out[o + 10] = escalation;
@@ -200,6 +218,7 @@ export function advanceEconomy(
     us_export_segments: s.us_export_segments,
     us_import_position: { log_qty: importQty, log_price: imports.log_price },
     us_export_position: { log_qty: exportQty, log_price: exports.log_price },
+    us_import_stock_bn: importStock,
     rare_earths: rareEarths,
     pacts: s.pacts,
     soybeans,

@@ -87,6 +87,7 @@ function replay(e: Entry, run: State): State {
     us_export_segments: out.us_export_segments,
     us_import_position: run.us_import_position,
     us_export_position: run.us_export_position,
+    us_import_stock_bn: run.us_import_stock_bn,
     rare_earths:
       re === run.rare_earths
         ? re

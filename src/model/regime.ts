@@ -5,6 +5,7 @@
 
 import { derived, type Derived } from './derived.js';
 import { tensionFromMeasures } from './economics/escalation.js';
+import { type ScheduledIncrease, scheduledIncrease, threatLogRise } from './economics/anticipation.js';
 import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
@@ -26,6 +27,9 @@ export interface Regime {
   /** Port fees as a share of the trade they fall on (0 while none): US fees on imports, China's on exports. */
   us_port_fee_share: number;
   cn_port_fee_share: number;
+  /** The next dated increase of the US tariff (buyers pull imports forward), and a threat's drag on imports. */
+  scheduled_increase: ScheduledIncrease;
+  threat_factor: number;
   import_trade: TradeParams;
   export_trade: TradeParams;
   import_prices: Prices;
@@ -89,6 +93,8 @@ function build(s: State, p: Params): Regime {
     cn_output_at_risk_bn: cnTechOutputAtRiskBn(techLoss, d.ledger),
     us_port_fee_share: s.us_port_fees ? p.port_fee_cost_pct / 100 : 0,
     cn_port_fee_share: s.cn_port_fees ? p.port_fee_cost_pct / 100 : 0,
+    scheduled_increase: scheduledIncrease(s.us_layers, s.agreements, s.us_import_segments, usTariffs.average_pct),
+    threat_factor: Math.exp(-p.threat_uncertainty_elasticity * threatLogRise(s.us_layers, s.us_import_segments, usTariffs.average_pct)),
     import_trade: importTrade,
     export_trade: exportTrade,
     import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),

@@ -129,6 +129,8 @@ export interface State {
   /** Where buyers of each direction's goods stand (quantities adjust to prices gradually). */
   us_import_position: TradePosition;
   us_export_position: TradePosition;
+  /** Goods from China bought ahead of a scheduled tariff increase and not yet worked off, $bn. */
+  us_import_stock_bn: number;
   rare_earths: RareEarthState;
   pacts: DiversificationPact[];
   soybeans: SoybeanState;

@@ -66,6 +66,9 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   export_armington_sigma: { min: 1.1, max: 20 },
   export_demand_elasticity: elasticity,
   export_short_run_elasticity: elasticity,
+  front_loading_elasticity: elasticity,
+  front_loading_window_weeks: weeks,
+  threat_uncertainty_elasticity: elasticity,
 };
 
 /** Null when the value is possible, else why not. */
