@@ -30,7 +30,10 @@ export function privateSoybeanDemandMmt(tariffPct: number, referenceTariffPct: n
   return boycott ? market * p.boycott_factor : market;
 }
 
-/** Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. */
+/**
+ * Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. The
+ * split buyers settle at outside the season: a step moves toward soybeanTargetMmt instead.
+ */
 export function soybeanSplit(soy: SoybeanState, market: number, p: SoybeanParams): SoybeanOutcome {
   return soybeanSplitInto({ us_mmt: 0, brazil_mmt: 0, other_mmt: 0 }, soy, market, p);
 }
