@@ -5,11 +5,10 @@
 // with one step; a stretch of k steps gives exactly what k calls of step() with no moves would.
 
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
-import { frontLoadingFactor } from './economics/anticipation.js';
-import { cnRareEarthExportLossBn, leverageBalance, magnetOutputAtRiskBn, magnetPriceIndex } from './economics/ledgers.js';
+import { cnRareEarthExportLossBn } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { dayOfYear } from './calendar.js';
-import { complianceTarget, soybeanSeason, soybeanTargetMmt } from './economics/soybeans.js';
+import { complianceTarget, SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from './economics/soybeans.js';
 import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
@@ -100,22 +99,35 @@ export function advanceEconomy(
   const baseImports = p.us_imports_from_cn_2024_bn;
   // Buying ahead of a dated increase, and working off what was bought ahead.
   const increase = g.scheduled_increase;
+  const frontWindow = p.front_loading_window_weeks;
+  const frontPull = p.front_loading_elasticity * increase.log_price_rise;
+  const threat = g.threat_factor;
   let importStock = s.us_import_stock_bn;
+  // The season (soybeans.ts soybeanSeason) from the step itself, so that a stretch and single steps agree to the bit.
+  const seasonAmplitude = d.soybeans.season_amplitude;
+  const seasonFromPeak = dayOfStart - SEASON_PEAK_DAY;
+  // What a step's soybean target reads (soybeans.ts soybeanTargetMmt, spelled out below).
+  const soyMarket = g.private_soybean_demand_mmt;
+  const soyReferenceBn = (p.us_soybean_reference_mmt * p.soybean_price_usd_per_t) / 1000;
+  const magnetOutput = L.magnet_dependent_output_bn;
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
     flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
-    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS); // China's buyers' deadweight loss too
+    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
     // Imports as buyers time them: a threat's drag, buying ahead before a dated increase (the goods
     // go into stock), working the stock off after. Revenue follows the goods; the welfare measures
     // stay on the underlying flow.
-    const front = frontLoadingFactor((increase.step - step) * w, p.front_loading_window_weeks, increase.log_price_rise, p.front_loading_elasticity);
-    const timed = sums[0] * g.threat_factor * front;
+    // Spelled out here, not called (anticipation.ts frontLoadingFactor): a call that is not inlined
+    // boxes its numbers, and this loop runs for every step of every run.
+    const weeksTo = (increase.step - step) * w;
+    const front = weeksTo > 0 && weeksTo <= frontWindow && frontPull > 0 ? Math.exp(frontPull * (1 - weeksTo / frontWindow)) : 1;
+    const timed = sums[0] * threat * front;
     let drawn = 0;
-    if (front > 1) importStock += ((timed - sums[0] * g.threat_factor) * w) / WEEKS_PER_YEAR;
+    if (front > 1) importStock += ((timed - sums[0] * threat) * w) / WEEKS_PER_YEAR;
     else if (importStock > 0) {
       drawn = importStock * d.import_stock_drawdown;
       importStock -= drawn;
@@ -124,9 +136,16 @@ export function advanceEconomy(
     const importsBn = timed > drawnBn ? timed - drawnBn : 0;
     const revenueBn = importsBn === sums[0] ? sums[1] : sums[0] > 0 ? (sums[1] * importsBn) / sums[0] : 0;
     // Soybeans: the flow closes part of its gap to the target each step (purchases respond over weeks).
-    const season = soybeanSeason(dayOfStart + step * daysPerStep, d.soybeans);
+    const season = 1 + seasonAmplitude * Math.cos(SEASON_RADIANS_PER_DAY * (seasonFromPeak + step * daysPerStep));
     const trancheYearsLeft = step < trancheDue ? ((trancheDue - step) * w) / WEEKS_PER_YEAR : 0;
-    const soyTarget = soybeanTargetMmt(soybeans, g.private_soybean_demand_mmt, season, trancheYearsLeft, d.soybeans);
+    const committed = soybeans.boycott ? 0 : soybeans.commitment_mmt * soybeans.compliance;
+    let soyTarget = (soyMarket > committed ? soyMarket : committed) * season;
+    if (trancheYearsLeft > 0 && !soybeans.boycott) {
+      const remaining = soybeans.tranche_mmt - soybeans.tranche_bought_mmt;
+      const pace = remaining > 0 ? (soybeans.compliance * remaining) / trancheYearsLeft : 0;
+      if (pace > soyTarget) soyTarget = pace;
+    }
+    if (soyTarget > soyCap) soyTarget = soyCap;
     soybeans.flow_mmt += d.soybean_response * (soyTarget - soybeans.flow_mmt);
     soy.us_mmt = soybeans.flow_mmt;
     soy.other_mmt = d.soybeans.demand_mmt - soyCap;
@@ -154,17 +173,32 @@ export function advanceEconomy(
     rareEarths.inventory_weeks = re.inventory_weeks;
 
     // The two ledgers, $bn a year: each the sum of its parts (metrics).
-    const outputAtRisk = magnetOutputAtRiskBn(1 - re.supply_index, L);
+    // Output at risk and the magnet price as in ledgers.ts magnetOutputAtRiskBn and magnetPriceIndex.
+    const shortfall = 1 - re.supply_index;
+    let outputAtRisk = 0;
+    if (shortfall > 0) {
+      const idled = L.output_loss_at_10pct * Math.pow(shortfall / 0.1, L.output_loss_convexity);
+      outputAtRisk = magnetOutput * (idled < 1 ? idled : 1);
+    }
+    const available = chinaAvailable + re.non_china_share;
+    let magnetPrice = 1;
+    if (available <= 0) magnetPrice = L.magnet_price_cap;
+    else if (available < 1) {
+      magnetPrice = Math.pow(available, L.magnet_price_exponent);
+      if (magnetPrice > L.magnet_price_cap) magnetPrice = L.magnet_price_cap;
+    }
     const soyBn = (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
     // Against what the US sells China in this week of an ordinary year.
-    const soyLostBn = Math.max(0, p.us_soybean_reference_mmt * season * L.soybean_bn_per_mmt - soyBn);
+    const soyLost = soyReferenceBn * season - soyBn;
+    const soyLostBn = soyLost > 0 ? soyLost : 0;
     const farmLoss = soyLostBn * L.farm_loss_per_lost_sale;
     const soyPremium = soyLostBn * L.soybean_substitute_premium;
     const exportsBn = sums[FLOW_SUMS] + soyBn;
     const usFees = g.us_port_fee_share * importsBn;
     const cnFees = g.cn_port_fee_share * exportsBn;
-    const cnSurplus = L.cn_export_margin_share * Math.max(0, baseImports - importsBn) + L.cn_absorbed_share * sums[2];
-    const cnRetaliation = sums[FLOW_SUMS + 3];
+    const belowBase = baseImports - importsBn;
+    const cnSurplus = L.cn_export_margin_share * (belowBase > 0 ? belowBase : 0) + L.cn_absorbed_share * sums[2];
+    const cnRetaliation = g.cn_retaliation_loss_bn;
     const usCost = sums[3] + outputAtRisk + farmLoss + usTechLoss + usFees;
     const cnCost = cnSurplus + cnRetaliation + cnTechOutput + soyPremium + cnRareEarthLoss + cnFees;
 
@@ -191,7 +225,7 @@ export function advanceEconomy(
     out[o + 18] = g.us_tariffs.other_average_pct;
     out[o + 19] = g.tech_restriction;
     out[o + 20] = s.precursor_cooperation;
-    out[o + 21] = magnetPriceIndex(chinaAvailable + re.non_china_share, L);
+    out[o + 21] = magnetPrice;
     out[o + 22] = outputAtRisk;
     out[o + 23] = cnRareEarthLoss;
     out[o + 24] = usTechLoss;
@@ -204,7 +238,7 @@ export function advanceEconomy(
     out[o + 31] = cnRetaliation;
     out[o + 32] = usCost;
     out[o + 33] = cnCost;
-    out[o + 34] = leverageBalance(usCost, cnCost);
+    out[o + 34] = usCost + cnCost > 0 ? cnCost / (usCost + cnCost) : 0.5; // ledgers.ts leverageBalance
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.

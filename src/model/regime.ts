@@ -9,7 +9,7 @@ import { type ScheduledIncrease, scheduledIncrease, threatLogRise } from './econ
 import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
-import { type Prices, prices, type TradeParams } from './economics/trade.js';
+import { longRunDeadweightLossBn, type Prices, prices, type TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
 import { recentOr } from './recent.js';
 import { techRestriction } from './reducers/tech.js';
@@ -27,6 +27,8 @@ export interface Regime {
   /** Port fees as a share of the trade they fall on (0 while none): US fees on imports, China's on exports. */
   us_port_fee_share: number;
   cn_port_fee_share: number;
+  /** China's buyers' deadweight loss from China's tariffs on US goods, at long-run quantities, $bn a year. */
+  cn_retaliation_loss_bn: number;
   /** The next dated increase of the US tariff (buyers pull imports forward), and a threat's drag on imports. */
   scheduled_increase: ScheduledIncrease;
   threat_factor: number;
@@ -84,6 +86,7 @@ function build(s: State, p: Params): Regime {
   const truce = s.agreements.some((a) => a.active && a.is_truce);
   const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
   const techLoss = usTechExportLossBn(restriction, d.ledger);
+  const exportPrices = prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade);
   return {
     state: s,
     params: p,
@@ -93,12 +96,13 @@ function build(s: State, p: Params): Regime {
     cn_output_at_risk_bn: cnTechOutputAtRiskBn(techLoss, d.ledger),
     us_port_fee_share: s.us_port_fees ? p.port_fee_cost_pct / 100 : 0,
     cn_port_fee_share: s.cn_port_fees ? p.port_fee_cost_pct / 100 : 0,
+    cn_retaliation_loss_bn: longRunDeadweightLossBn(exportPrices),
     scheduled_increase: scheduledIncrease(s.us_layers, s.agreements, s.us_import_segments, usTariffs.average_pct),
     threat_factor: Math.exp(-p.threat_uncertainty_elasticity * threatLogRise(s.us_layers, s.us_import_segments, usTariffs.average_pct)),
     import_trade: importTrade,
     export_trade: exportTrade,
     import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),
-    export_prices: prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade),
+    export_prices: exportPrices,
     us_tariffs: usTariffs,
     cn_tariffs: cnTariffs,
     cn_soybean_tariff_pct: soyTariff,

@@ -59,11 +59,11 @@ export function complianceTarget(base: number, escalation: number): number {
  * highest about 20 November) and fall away while Brazil's crop ships (March-August). The factor on a
  * year's rate, by day of the year: 1 on average over a year.
  */
-const SEASON_PEAK_DAY = 323;
-const DAYS_PER_YEAR = 365.25;
+export const SEASON_PEAK_DAY = 323;
+export const SEASON_RADIANS_PER_DAY = (2 * Math.PI) / 365.25;
 
 export function soybeanSeason(day: number, p: SoybeanParams): number {
-  return 1 + p.season_amplitude * Math.cos((2 * Math.PI * (day - SEASON_PEAK_DAY)) / DAYS_PER_YEAR);
+  return 1 + p.season_amplitude * Math.cos(SEASON_RADIANS_PER_DAY * (day - SEASON_PEAK_DAY));
 }
 
 /**
@@ -71,7 +71,7 @@ export function soybeanSeason(day: number, p: SoybeanParams): number {
  * tariff or what state buyers honour of a yearly commitment, whichever is more, through the season;
  * or, while a dated tranche is open, the pace that buys the rest of it by its date (honoured with
  * the same compliance), if faster. A boycott stops state purchases, tranche included. At most what
- * China needs from the US and Brazil.
+ * China needs from the US and Brazil. (A step spells this out in model/economy.ts: it is the same.)
  */
 export function soybeanTargetMmt(soy: SoybeanState, market: number, season: number, trancheYearsLeft: number, p: SoybeanParams): number {
   const committed = soy.boycott ? 0 : soy.commitment_mmt * soy.compliance;
