@@ -40,6 +40,12 @@ describe('a dated increase', () => {
     expect(announced[k].us_tariff_on_cn_pct).toBeCloseTo(surprise[k].us_tariff_on_cn_pct, 9);
     for (let t = k - 3; t < k; t++) expect(announced[t].us_imports_from_cn_bn).toBeGreaterThan(surprise[t].us_imports_from_cn_bn);
     for (let t = k; t < k + 4; t++) expect(announced[t].us_imports_from_cn_bn).toBeLessThan(surprise[t].us_imports_from_cn_bn);
+    // Before the date the pull is the factor's: elasticity x ln(1 + 15 pp / (100 + 13.1%)) x how far
+    // into the 8-week window (the tariff is 3.1% MFN + 10%, the step adds 15 pp on every segment).
+    const p = central();
+    const rise = Math.log(1 + 15 / (100 + 13.1));
+    for (let t = k - 3; t < k; t++)
+      expect(announced[t].us_imports_from_cn_bn / surprise[t].us_imports_from_cn_bn).toBeCloseTo(frontLoadingFactor(k - t, p.front_loading_window_weeks, rise, p.front_loading_elasticity), 9);
     // Well before the window, nothing moves.
     expect(announced[k - 12].us_imports_from_cn_bn).toBe(surprise[k - 12].us_imports_from_cn_bn);
   });

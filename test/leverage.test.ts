@@ -12,7 +12,10 @@ import type { Metrics } from '../src/model/metrics.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { loadMagnetSectors, loadParamSpecs } from '../src/scenario/seeds.js';
 import { type Row, runScenario } from '../src/sim/run.js';
-import { central } from './helpers/state.js';
+import { dayOfYear } from '../src/model/calendar.js';
+import { privateSoybeanDemandMmt, soybeanSeason, soybeanTargetMmt } from '../src/model/economics/soybeans.js';
+import { step } from '../src/model/step.js';
+import { central, eveState } from './helpers/state.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-leverage-'));
 let files = 0;
@@ -89,6 +92,11 @@ describe('rare earths reach the US economy', () => {
     );
     expect(magnetOutputAtRiskBn(0, L)).toBe(0);
     expect(magnetOutputAtRiskBn(0.4, L)).toBeGreaterThan(2 * magnetOutputAtRiskBn(0.2, L));
+  });
+
+  it("a step's output at risk is the closed form of its supply shortfall", () => {
+    const rows = runScenario(loadScenario('rare-earth-squeeze')).rows;
+    for (const r of rows) expect(r.us_output_at_risk_bn).toBeCloseTo(magnetOutputAtRiskBn(1 - r.us_rare_earth_supply_index, L), 9);
   });
 
   it('a tighter curb never lowers us_output_at_risk_bn (or the magnet price), step by step', () => {
@@ -313,6 +321,23 @@ timeline:
     const in2026 = at(rows, '2027-01-01').soybean_purchased_cumulative_mmt - at(rows, '2026-01-01').soybean_purchased_cumulative_mmt;
     expect(in2026).toBeGreaterThan(25 * 0.5);
     expect(in2026).toBeLessThanOrEqual(25);
+  });
+
+  it("a step moves purchases part of the way to the target the season, the market and the commitment set", () => {
+    const p = central();
+    const d = derived(p, 'week');
+    const s0 = eveState(p);
+    const commit = { move: { actor: 'cn' as const, type: 'commit_soybean_purchases' as const, mmt_per_yr: 25 }, source: 'script', why: 'test' };
+    const next = step(s0, [commit], p).state.soybeans;
+    // The eve's 23% on US beans; the commitment ends the boycott. 25 x compliance (0.8) beats the market.
+    const market = privateSoybeanDemandMmt(23, 3, false, d.soybeans);
+    const committed = { ...s0.soybeans, commitment_mmt: 25, boycott: false };
+    const target = soybeanTargetMmt(committed, market, soybeanSeason(dayOfYear('2025-10-30'), d.soybeans), 0, d.soybeans);
+    expect(target).toBeCloseTo(25 * 0.8 * soybeanSeason(dayOfYear('2025-10-30'), d.soybeans), 12);
+    expect(next.flow_mmt).toBeCloseTo(s0.soybeans.flow_mmt + d.soybean_response * (target - s0.soybeans.flow_mmt), 12);
+    expect(next.flow_mmt).toBeGreaterThan(s0.soybeans.flow_mmt);
+    // A half-life of 3 weeks: 1 - 0.5^(1/3) of the gap a week.
+    expect(d.soybean_response).toBeCloseTo(1 - Math.pow(0.5, 1 / 3), 12);
   });
 
   it('a tranche needs both its size and its date, and a date after the current step', () => {
