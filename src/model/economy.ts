@@ -83,7 +83,7 @@ export function advanceEconomy(
     // Exactly four uniforms a step, whatever happens, so that paired runs stay aligned.
     const tensionShock = normal(rng);
     const complianceShock = normal(rng);
-    const target = tensionTargetAt(g.tension_from_measures, re.supply_index);
+    const target = tensionTargetAt(g.tension_from_measures + s.escalation_offset, re.supply_index);
     escalation = clamp(
       escalation + MOVE_TENSION_WEIGHT * tension + d.tension_pull * (target - escalation) + p.escalation_noise * d.sqrt_weeks * tensionShock,
       0,
@@ -144,6 +144,7 @@ export function advanceEconomy(
     tiktok: s.tiktok,
     agreements: s.agreements,
     escalation_index: escalation,
+    escalation_offset: s.escalation_offset,
     record: s.record,
     rng: rng.state(),
     decision_rng: s.decision_rng,
