@@ -37,7 +37,10 @@ function block(title: string, series: SeriesSummary[], summary: BatchSummary, si
   return lines;
 }
 
-export function comparisonTable(summary: BatchSummary, metrics: readonly MetricName[] = CONTRACT_METRICS): string {
+/** The contract's twelve, then the two ledgers and the balance between them. */
+export const TABLE_METRICS: readonly MetricName[] = [...CONTRACT_METRICS, 'us_economic_cost_bn', 'cn_economic_cost_bn', 'leverage_balance'];
+
+export function comparisonTable(summary: BatchSummary, metrics: readonly MetricName[] = TABLE_METRICS): string {
   const first = summary.scenarios[0];
   const head = `${summary.runs} runs, seed ${summary.seed}, horizon ${first.dates[first.dates.length - 1]} (step ${first.dates.length - 1}): mean [p5, p95]`;
   const lines = [head, ''];

@@ -24,6 +24,10 @@ export const KEY_METRICS: MetricView[] = [
   { name: 'us_deadweight_loss_bn', label: 'Deadweight loss, $bn', digits: 1 },
   { name: 'escalation_index', label: 'Escalation, 0-100', digits: 0 },
   { name: 'truce_active', label: 'Truce in force', digits: 0 },
+  // The leverage ledgers (README "Who has leverage?"); `--json` gives their parts.
+  { name: 'us_economic_cost_bn', label: 'US cost, $bn/yr', digits: 1 },
+  { name: 'cn_economic_cost_bn', label: 'CN cost, $bn/yr', digits: 1 },
+  { name: 'leverage_balance', label: 'CN share of costs', digits: 2 },
 ];
 
 const LABEL_WIDTH = 23;

@@ -5,7 +5,8 @@
 // with one step; a stretch of k steps gives exactly what k calls of step() with no moves would.
 
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
-import { type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
+import { cnRareEarthExportLossBn, leverageBalance, magnetOutputAtRiskBn, magnetPriceIndex } from './economics/ledgers.js';
+import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { complianceTarget, soybeanSplitInto } from './economics/soybeans.js';
 import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
@@ -68,12 +69,19 @@ export function advanceEconomy(
     china_supply_share: r.china_supply_share,
     base_non_china_share: r.base_non_china_share,
   };
+  // The ledgers' parts that stay put while the measures do (the curb and its delays, the controls, fees).
+  const L = d.ledger;
+  const chinaAvailable = chinaAvailableShare(rareEarths, d.rare_earths);
+  const cnRareEarthLoss = cnRareEarthExportLossBn(1 - chinaFlowFactor(rareEarths, d.rare_earths), L);
+  const usTechLoss = g.us_tech_export_loss_bn;
+  const cnTechOutput = g.cn_output_at_risk_bn;
+  const baseImports = p.us_imports_from_cn_2024_bn;
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
     flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
-    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
+    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS); // China's buyers' deadweight loss too
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
     const soy = soybeanSplitInto(split, soybeans, g.private_soybean_demand_mmt, d.soybeans);
@@ -98,6 +106,20 @@ export function advanceEconomy(
     soybeans.purchased_mmt += (soy.us_mmt * w) / WEEKS_PER_YEAR;
     rareEarths.inventory_weeks = re.inventory_weeks;
 
+    // The two ledgers, $bn a year: each the sum of its parts (metrics).
+    const outputAtRisk = magnetOutputAtRiskBn(1 - re.supply_index, L);
+    const soyBn = (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
+    const soyLostBn = Math.max(0, p.us_soybean_reference_mmt * L.soybean_bn_per_mmt - soyBn);
+    const farmLoss = soyLostBn * L.farm_loss_per_lost_sale;
+    const soyPremium = soyLostBn * L.soybean_substitute_premium;
+    const exportsBn = sums[FLOW_SUMS] + soyBn;
+    const usFees = g.us_port_fee_share * sums[0];
+    const cnFees = g.cn_port_fee_share * exportsBn;
+    const cnSurplus = L.cn_export_margin_share * Math.max(0, baseImports - sums[0]) + L.cn_absorbed_share * sums[2];
+    const cnRetaliation = sums[FLOW_SUMS + 3];
+    const usCost = sums[3] + outputAtRisk + farmLoss + usTechLoss + usFees;
+    const cnCost = cnSurplus + cnRetaliation + cnTechOutput + soyPremium + cnRareEarthLoss + cnFees;
+
     // METRIC_NAMES order (a test holds it to writeMetrics').
     const o = at + k * M;
     out[o] = usTariff;
@@ -106,7 +128,7 @@ export function advanceEconomy(
     out[o + 3] = re.supply_index;
     out[o + 4] = soy.us_mmt;
     out[o + 5] = sums[0];
-    out[o + 6] = sums[FLOW_SUMS] + (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
+    out[o + 6] = exportsBn;
     out[o + 7] = sums[1];
     out[o + 8] = (100 * p.retail_pass_through * importWelfare.basket_cost_rise_bn) / p.us_consumption_bn;
     out[o + 9] = sums[3];
@@ -121,6 +143,20 @@ export function advanceEconomy(
     out[o + 18] = g.us_tariffs.other_average_pct;
     out[o + 19] = g.tech_restriction;
     out[o + 20] = s.precursor_cooperation;
+    out[o + 21] = magnetPriceIndex(chinaAvailable + re.non_china_share, L);
+    out[o + 22] = outputAtRisk;
+    out[o + 23] = cnRareEarthLoss;
+    out[o + 24] = usTechLoss;
+    out[o + 25] = cnTechOutput;
+    out[o + 26] = farmLoss;
+    out[o + 27] = soyPremium;
+    out[o + 28] = usFees;
+    out[o + 29] = cnFees;
+    out[o + 30] = cnSurplus;
+    out[o + 31] = cnRetaliation;
+    out[o + 32] = usCost;
+    out[o + 33] = cnCost;
+    out[o + 34] = leverageBalance(usCost, cnCost);
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.

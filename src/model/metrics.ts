@@ -26,6 +26,21 @@ export const EXTRA_METRICS = [
   'us_tariff_on_others_pct',
   'us_tech_restriction',
   'precursor_cooperation',
+  // The leverage ledgers (README "Who has leverage?"): each side's cost, $bn a year, and its parts.
+  'magnet_price_index',
+  'us_output_at_risk_bn',
+  'cn_rare_earth_export_loss_bn',
+  'us_tech_export_loss_bn',
+  'cn_output_at_risk_bn',
+  'us_soybean_farm_loss_bn',
+  'cn_soybean_cost_premium_bn',
+  'us_port_fee_cost_bn',
+  'cn_port_fee_cost_bn',
+  'cn_export_surplus_loss_bn',
+  'cn_retaliation_loss_bn',
+  'us_economic_cost_bn',
+  'cn_economic_cost_bn',
+  'leverage_balance',
 ] as const;
 
 export const METRIC_NAMES = [...CONTRACT_METRICS, ...EXTRA_METRICS] as const;
@@ -62,6 +77,20 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 18] = m.us_tariff_on_others_pct;
   out[at + 19] = m.us_tech_restriction;
   out[at + 20] = m.precursor_cooperation;
+  out[at + 21] = m.magnet_price_index;
+  out[at + 22] = m.us_output_at_risk_bn;
+  out[at + 23] = m.cn_rare_earth_export_loss_bn;
+  out[at + 24] = m.us_tech_export_loss_bn;
+  out[at + 25] = m.cn_output_at_risk_bn;
+  out[at + 26] = m.us_soybean_farm_loss_bn;
+  out[at + 27] = m.cn_soybean_cost_premium_bn;
+  out[at + 28] = m.us_port_fee_cost_bn;
+  out[at + 29] = m.cn_port_fee_cost_bn;
+  out[at + 30] = m.cn_export_surplus_loss_bn;
+  out[at + 31] = m.cn_retaliation_loss_bn;
+  out[at + 32] = m.us_economic_cost_bn;
+  out[at + 33] = m.cn_economic_cost_bn;
+  out[at + 34] = m.leverage_balance;
 }
 
 /** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
@@ -88,5 +117,19 @@ export function readMetrics(out: Float64Array, at: number): Metrics {
     us_tariff_on_others_pct: out[at + 18],
     us_tech_restriction: out[at + 19],
     precursor_cooperation: out[at + 20],
+    magnet_price_index: out[at + 21],
+    us_output_at_risk_bn: out[at + 22],
+    cn_rare_earth_export_loss_bn: out[at + 23],
+    us_tech_export_loss_bn: out[at + 24],
+    cn_output_at_risk_bn: out[at + 25],
+    us_soybean_farm_loss_bn: out[at + 26],
+    cn_soybean_cost_premium_bn: out[at + 27],
+    us_port_fee_cost_bn: out[at + 28],
+    cn_port_fee_cost_bn: out[at + 29],
+    cn_export_surplus_loss_bn: out[at + 30],
+    cn_retaliation_loss_bn: out[at + 31],
+    us_economic_cost_bn: out[at + 32],
+    cn_economic_cost_bn: out[at + 33],
+    leverage_balance: out[at + 34],
   };
 }

@@ -27,6 +27,27 @@ export const PARAM_NAMES = [
   'us_exports_to_cn_2024_bn',
   'escalation_pull',
   'escalation_noise',
+  // The leverage ledgers (README "Who has leverage?"): what each lever costs each side.
+  'us_magnet_dependent_output_bn',
+  'magnet_output_loss_at_10pct',
+  'magnet_output_loss_convexity',
+  'magnet_demand_elasticity',
+  'magnet_price_cap',
+  'cn_rare_earth_exports_to_us_bn',
+  'tech_sales_loss_per_breadth_bn',
+  'cn_tech_output_multiplier',
+  'cn_tech_substitution_share',
+  'soybean_diversion_share',
+  'soybean_diversion_discount',
+  'soybean_substitute_premium',
+  'soybean_response_half_life_weeks',
+  'soybean_season_amplitude',
+  'cn_export_margin_share',
+  'cn_mfn_tariff_pct',
+  // US exports calibrated on their own (China's demand for US goods).
+  'export_armington_sigma',
+  'export_demand_elasticity',
+  'export_short_run_elasticity',
 ] as const;
 
 export type ParamName = (typeof PARAM_NAMES)[number];

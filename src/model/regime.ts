@@ -5,6 +5,7 @@
 
 import { derived, type Derived } from './derived.js';
 import { tensionFromMeasures } from './economics/escalation.js';
+import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
 import { type Prices, prices, type TradeParams } from './economics/trade.js';
@@ -19,6 +20,12 @@ export interface Regime {
   params: Params;
   derived: Derived;
   tech_restriction: number;
+  /** The technology controls' cost to each side, $bn a year (fixed while the controls are). */
+  us_tech_export_loss_bn: number;
+  cn_output_at_risk_bn: number;
+  /** Port fees as a share of the trade they fall on (0 while none): US fees on imports, China's on exports. */
+  us_port_fee_share: number;
+  cn_port_fee_share: number;
   import_trade: TradeParams;
   export_trade: TradeParams;
   import_prices: Prices;
@@ -88,11 +95,16 @@ function build(s: State, p: Params): Regime {
   const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
   const soyReference = soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3;
   const truce = s.agreements.some((a) => a.active && a.is_truce);
+  const techLoss = usTechExportLossBn(restriction, d.ledger);
   return {
     state: s,
     params: p,
     derived: d,
     tech_restriction: restriction,
+    us_tech_export_loss_bn: techLoss,
+    cn_output_at_risk_bn: cnTechOutputAtRiskBn(techLoss, d.ledger),
+    us_port_fee_share: s.us_port_fees ? p.port_fee_cost_pct / 100 : 0,
+    cn_port_fee_share: s.cn_port_fees ? p.port_fee_cost_pct / 100 : 0,
     import_trade: importTrade,
     export_trade: exportTrade,
     import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),

@@ -44,6 +44,28 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   us_exports_to_cn_2024_bn: { min: 0, max: 100_000 },
   escalation_pull: share,
   escalation_noise: { min: 0, max: 100 },
+  us_magnet_dependent_output_bn: { min: 0, max: 100_000 },
+  magnet_output_loss_at_10pct: share,
+  // The idled share is min(1, a (x / 0.1)^c): a power below 1 would make a small shortfall cost most.
+  magnet_output_loss_convexity: { min: 1, max: 5 },
+  // The price is the flow's ratio to demand raised to -1 / elasticity: zero divides by zero.
+  magnet_demand_elasticity: { min: 0.05, max: 20 },
+  magnet_price_cap: { min: 1, max: 1000 },
+  cn_rare_earth_exports_to_us_bn: { min: 0, max: 1000 },
+  tech_sales_loss_per_breadth_bn: { min: 0, max: 10_000 },
+  cn_tech_output_multiplier: { min: 0, max: 100 },
+  cn_tech_substitution_share: share,
+  soybean_diversion_share: share,
+  soybean_diversion_discount: share,
+  soybean_substitute_premium: { min: 0, max: 10 },
+  soybean_response_half_life_weeks: weeks,
+  soybean_season_amplitude: share,
+  cn_export_margin_share: share,
+  cn_mfn_tariff_pct: { min: 0, max: 1000 },
+  // As armington_sigma: the CES index raises to 1 / (1 - sigma).
+  export_armington_sigma: { min: 1.1, max: 20 },
+  export_demand_elasticity: elasticity,
+  export_short_run_elasticity: elasticity,
 };
 
 /** Null when the value is possible, else why not. */

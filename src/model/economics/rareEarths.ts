@@ -29,8 +29,13 @@ export function pactCapacityShare(pacts: DiversificationPact[], step: number, we
 }
 
 export function chinaAvailableShare(re: RareEarthState, p: RareEarthParams): number {
+  return re.china_supply_share * CHINA_SURGE * chinaFlowFactor(re, p);
+}
+
+/** The share of China's unrestricted flow the curb and its licence delays let through. */
+export function chinaFlowFactor(re: RareEarthState, p: RareEarthParams): number {
   const licence = 1 / (1 + (re.curb * re.licence_delay_weeks) / p.licence_delay_scale_weeks);
-  return re.china_supply_share * CHINA_SURGE * (1 - re.curb * p.curb_flow_loss) * licence;
+  return (1 - re.curb * p.curb_flow_loss) * licence;
 }
 
 export interface RareEarthOutcome {
