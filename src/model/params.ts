@@ -48,6 +48,9 @@ export const PARAM_NAMES = [
   'export_armington_sigma',
   'export_demand_elasticity',
   'export_short_run_elasticity',
+  // What a side's cost is measured against (the cost_threshold strategy's share of GDP).
+  'us_gdp_2024_bn',
+  'cn_gdp_2024_bn',
 ] as const;
 
 export type ParamName = (typeof PARAM_NAMES)[number];
