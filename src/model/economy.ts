@@ -28,6 +28,11 @@ function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
   return { step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 };
 }
 
+/** 1 if a side has made a concession of its own and the other had made none before (a tie counts for both). */
+function concededFirst(own: number | null, other: number | null): number {
+  return own !== null && (other === null || own <= other) ? 1 : 0;
+}
+
 /**
  * Advances `s` by `count` steps under regime `g` (regimeOf(s, params)): this step's moves and
  * deadlines are done (their events' tension, `moveTension`, counts in the first step), and the
@@ -76,6 +81,9 @@ export function advanceEconomy(
   const usTechLoss = g.us_tech_export_loss_bn;
   const cnTechOutput = g.cn_output_at_risk_bn;
   const baseImports = p.us_imports_from_cn_2024_bn;
+  // Who gave way first: fixed while nobody moves (the record changes only with moves).
+  const usFirst = concededFirst(s.record.us.first_decided_concession_step, s.record.cn.first_decided_concession_step);
+  const cnFirst = concededFirst(s.record.cn.first_decided_concession_step, s.record.us.first_decided_concession_step);
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -157,6 +165,8 @@ export function advanceEconomy(
     out[o + 32] = usCost;
     out[o + 33] = cnCost;
     out[o + 34] = leverageBalance(usCost, cnCost);
+    out[o + 35] = usFirst;
+    out[o + 36] = cnFirst;
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.
