@@ -41,8 +41,8 @@ export const EXTRA_METRICS = [
   'us_economic_cost_bn',
   'cn_economic_cost_bn',
   'leverage_balance',
-  // Who gives way first: 1 from the step a side made its first concession of its own (a rule's,
-  // strategy's or user's move that lowered tension), if the other side had made none before it.
+  // Who gives way first: 1 from the step a side made its first concession of its own (a rule's
+  // or a strategy's move that lowered tension), if the other side had made none before it.
   'us_conceded_first',
   'cn_conceded_first',
 ] as const;

@@ -122,7 +122,7 @@ export interface ActorRecord {
   /** Truces this actor breached, and the step of the last breach. */
   breaches: number;
   last_breach_step: number | null;
-  /** The first step at which the actor itself (a rule, a strategy or a user, not the script) made a concession. */
+  /** The first step at which the actor's rule or strategy (not the script) made a concession. */
   first_decided_concession_step: number | null;
 }
 

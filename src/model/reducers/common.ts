@@ -54,11 +54,12 @@ export function withBreach(r: State['record'], actor: Actor, step: number): Stat
 }
 
 /**
- * A move the actor decided itself, not the scenario's premise: a rule's, a strategy's or a user's
- * (not the script's, nor a lapse's). "Who gives way first" counts these concessions.
+ * A move the actor decided in the run, not the scenario's premise: a rule's or a strategy's (not the
+ * script's, a lapse's, or a user's in play, which a saved session writes into the script).
+ * "Who gives way first" counts these concessions.
  */
 export function isActorsDecision(source: string): boolean {
-  return source !== 'script' && source !== 'model';
+  return source.startsWith('rule:') || source.startsWith('strategy:');
 }
 
 /** Records a move: its event, its direct effect on tension and the actor's record of moves. */
