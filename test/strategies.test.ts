@@ -29,6 +29,9 @@ const rec = (escalations: number, concessions: number, lastEsc: number | null = 
   concessions,
   last_escalation_step: lastEsc,
   last_concession_step: lastCon,
+  breaches: 0,
+  last_breach_step: null,
+  first_decided_concession_step: null,
 });
 const layerRate = (st: State, id: string) => [...st.us_layers, ...st.cn_layers].find((l) => l.id === id)!.rate_pct;
 

@@ -48,6 +48,8 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   us_economic_cost_bn: { width: 2, min: 0, max: 2000 },
   cn_economic_cost_bn: { width: 1, min: 0, max: 1000 },
   leverage_balance: { width: 0.005, min: 0, max: 1 },
+  us_conceded_first: { width: 1, min: 0, max: 1 },
+  cn_conceded_first: { width: 1, min: 0, max: 1 },
 };
 
 /** Differences between two scenarios span the metric's range both ways, at the same width. */

@@ -34,6 +34,34 @@ export interface SeriesSummary {
   dates: string[];
   horizon: Record<MetricName, Stats>;
   over_time: Record<MetricName, OverTime>;
+  /** Who gives way first (a scenario's series only; null for a difference). */
+  gives_way_first: GivesWayFirst | null;
+}
+
+/** Per side: the share of runs in which it conceded first (ties count for both), and the median step at which it did. */
+export interface GivesWayFirst {
+  us: FirstConcession;
+  cn: FirstConcession;
+}
+export interface FirstConcession {
+  share: number;
+  /** Nearest-rank median of the step of its first concession, over the runs in which it conceded first; null when none did. */
+  median_step: number | null;
+  median_date: string | null;
+}
+
+/**
+ * From the over-time mean of a side's 0/1 conceded-first indicator: it turns 1 at the step of the
+ * side's first concession (if it came first) and stays 1, so mean x runs at step t counts the runs
+ * in which the side conceded first by t: its distribution, from which the share and the median.
+ */
+function firstConcession(mean: number[], runs: number, dates: string[]): FirstConcession {
+  const n = Math.round(mean[mean.length - 1] * runs);
+  if (n === 0) return { share: 0, median_step: null, median_date: null };
+  const half = Math.ceil(n / 2);
+  let t = 0;
+  while (t < mean.length - 1 && Math.round(mean[t] * runs) < half) t++;
+  return { share: n / runs, median_step: t, median_date: dates[t] };
 }
 
 export interface BatchSummary {
@@ -94,7 +122,14 @@ export function summarise(plan: Plan, merged: Series[]): BatchSummary {
       dates: Array.from({ length: s.steps }, (_, t) => dateOfStep(a.start, a.step_unit, t)),
       horizon,
       over_time: overTime,
+      gives_way_first: null,
     };
+    if (minus === null) {
+      entry.gives_way_first = {
+        us: firstConcession(overTime.us_conceded_first.mean, s.runs, entry.dates),
+        cn: firstConcession(overTime.cn_conceded_first.mean, s.runs, entry.dates),
+      };
+    }
     (minus === null ? out.scenarios : out.differences).push(entry);
   });
   return out;

@@ -40,6 +40,24 @@ function block(title: string, series: SeriesSummary[], summary: BatchSummary, si
 /** The contract's twelve, then the two ledgers and the balance between them. */
 export const TABLE_METRICS: readonly MetricName[] = [...CONTRACT_METRICS, 'us_economic_cost_bn', 'cn_economic_cost_bn', 'leverage_balance'];
 
+/** Per scenario, each side's share of runs in which it conceded first, and the median step at which it did. */
+function givesWayFirst(series: SeriesSummary[]): string[] {
+  const cols = series.map((s) => s.scenario);
+  const cell = (s: SeriesSummary, side: 'us' | 'cn') => {
+    const f = s.gives_way_first?.[side];
+    return f === undefined ? '-' : f.median_step === null ? fixed(f.share, 2) : `${fixed(f.share, 2)} (step ${f.median_step})`;
+  };
+  const rows: [string, 'us' | 'cn'][] = [
+    ['us conceded first', 'us'],
+    ['cn conceded first', 'cn'],
+  ];
+  const cells = rows.map(([, side]) => series.map((s) => cell(s, side)));
+  const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)) + 2);
+  const lines = ['Who gives way first: share of runs (median step of the first concession)', `${''.padEnd(LABEL_WIDTH)}${cols.map((c, j) => c.padStart(widths[j])).join('')}`];
+  rows.forEach(([label], i) => lines.push(`${label.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
+  return lines;
+}
+
 export function comparisonTable(summary: BatchSummary, metrics: readonly MetricName[] = TABLE_METRICS): string {
   const first = summary.scenarios[0];
   const head = `${summary.runs} runs, seed ${summary.seed}, horizon ${first.dates[first.dates.length - 1]} (step ${first.dates.length - 1}): mean [p5, p95]`;
@@ -64,6 +82,7 @@ export function comparisonTable(summary: BatchSummary, metrics: readonly MetricN
     return `${lines.join('\n').trimEnd()}\n`;
   }
   lines.push(...block('At the horizon', summary.scenarios, summary, false, metrics));
+  lines.push('', ...givesWayFirst(summary.scenarios));
   if (summary.differences.length) lines.push('', ...block(`Paired differences from ${summary.baseline}, run by run`, summary.differences, summary, true, metrics));
   return `${lines.join('\n')}\n`;
 }

@@ -37,7 +37,7 @@ const COLUMN_WIDTH = 11;
 export function tellingSteps(rows: Row[], events: SimEvent[], columns: number): number[] {
   const last = rows.length - 1;
   const picked = new Set<number>([0, last]);
-  const eventful = [...new Set(events.filter((e) => e.kind === 'move' || e.kind === 'lapse').map((e) => e.step))].filter((s) => s > 0 && s < last);
+  const eventful = [...new Set(events.filter((e) => e.kind === 'move' || e.kind === 'lapse' || e.kind === 'breach').map((e) => e.step))].filter((s) => s > 0 && s < last);
   for (const s of eventful) {
     if (picked.size >= columns) break;
     picked.add(s);

@@ -11,6 +11,8 @@ import { techRestriction } from './reducers/tech.js';
 import type { Move, When } from './moves.js';
 import type { Params } from './params.js';
 import { resolveScope } from './reducers/tariffs.js';
+import { measuresTension } from './regime.js';
+import { termsFromLapse } from './truceTerms.js';
 import type {
   Actor,
   ActorRecord,
@@ -107,13 +109,15 @@ interface Resolved {
   pacts: DiversificationPact[];
   tech: TechControls;
   record: Record<Actor, ActorRecord>;
+  /** State.escalation_offset: the baseline's tension less the level its measures imply. */
+  escalation_offset: number;
 }
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
 // shared by every run (states are never mutated). Shared layer arrays also let the per-layer-set
 // caches in economics/ serve every run.
 // Shared by every run: states are never mutated, and a move replaces rather than edits them.
-const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null });
+const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null, breaches: 0, last_breach_step: null, first_decided_concession_step: null });
 const NO_MEMORY: Readonly<Record<string, number>> = Object.freeze({});
 
 const resolvedCache = new WeakMap<Baseline, Map<string, Resolved>>();
@@ -124,17 +128,33 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
   const key = `${o.start_date}|${o.step_unit}`;
   let r = byCalendar.get(key);
   if (!r) {
+    const us_layers = b.us_layers.map((l) => layer('us', l, b.us_import_segments, o));
+    const cn_layers = b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o));
+    const tech = { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls };
+    const soybeans = { commitment_mmt: b.soybeans.commitment_mmt, compliance: b.soybeans.compliance, boycott: b.soybeans.boycott, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
+    const measures = { us_layers, cn_layers, rare_earths: b.rare_earths, tech, us_port_fees: b.us_port_fees, cn_port_fees: b.cn_port_fees, soybeans };
+    const agreements: Agreement[] = b.agreements.map((a) => ({
+      id: a.id,
+      label: a.label,
+      is_truce: a.truce,
+      active: a.active,
+      expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
+      on_lapse: a.on_lapse,
+      // A truce in force at the start holds what its lapse would put back, where it stands now.
+      terms: a.truce ? termsFromLapse(a.on_lapse, measures) : [],
+      breached_by: null,
+    }));
+    const fromMeasures = measuresTension({
+      ...measures,
+      us_import_segments: b.us_import_segments,
+      us_export_segments: b.us_export_segments,
+      agreements,
+      precursor_cooperation: b.precursor_cooperation,
+    });
     r = {
-      us_layers: b.us_layers.map((l) => layer('us', l, b.us_import_segments, o)),
-      cn_layers: b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o)),
-      agreements: b.agreements.map((a) => ({
-        id: a.id,
-        label: a.label,
-        is_truce: a.truce,
-        active: a.active,
-        expires_step: a.expires === null ? null : resolveWhen(o.start_date, o.step_unit, a.expires),
-        on_lapse: a.on_lapse,
-      })),
+      us_layers,
+      cn_layers,
+      agreements,
       pacts: b.pacts.map((p) => ({
         partner: p.partner,
         signed_step: resolveWhen(o.start_date, o.step_unit, p.signed),
@@ -142,8 +162,9 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
         lag_weeks: p.lag_weeks,
         ramp_weeks: p.ramp_weeks,
       })),
-      tech: { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls },
+      tech,
       record: { us: EMPTY_RECORD, cn: EMPTY_RECORD },
+      escalation_offset: b.escalation_index - fromMeasures,
     };
     byCalendar.set(key, r);
   }
@@ -159,7 +180,7 @@ function startingSoybeanFlowMmt(cnLayers: TariffLayer[], segments: TradeSegment[
 }
 
 export function initialState(b: Baseline, o: StartOptions): State {
-  const { us_layers, cn_layers, agreements, pacts, tech, record } = resolved(b, o);
+  const { us_layers, cn_layers, agreements, pacts, tech, record, escalation_offset } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
   const re = b.rare_earths;
   const soy = b.soybeans;
@@ -203,6 +224,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     tiktok: b.tiktok,
     agreements,
     escalation_index: b.escalation_index,
+    escalation_offset,
     record,
     rng: o.rng,
     decision_rng: o.decision_rng,

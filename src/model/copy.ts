@@ -25,6 +25,7 @@ export function withChanges(s: State, c: Partial<State>): State {
     tiktok: c.tiktok ?? s.tiktok,
     agreements: c.agreements ?? s.agreements,
     escalation_index: c.escalation_index ?? s.escalation_index,
+    escalation_offset: c.escalation_offset ?? s.escalation_offset,
     record: c.record ?? s.record,
     rng: c.rng ?? s.rng,
     decision_rng: c.decision_rng ?? s.decision_rng,
@@ -60,5 +61,7 @@ export function agreementWith(a: Agreement, c: Partial<Agreement>): Agreement {
     active: pick(c.active, a.active),
     expires_step: pick(c.expires_step, a.expires_step),
     on_lapse: pick(c.on_lapse, a.on_lapse),
+    terms: pick(c.terms, a.terms),
+    breached_by: pick(c.breached_by, a.breached_by),
   };
 }

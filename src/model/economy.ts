@@ -32,6 +32,11 @@ function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
   return { step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 };
 }
 
+/** 1 if a side has made a concession of its own and the other had made none before (a tie counts for both). */
+function concededFirst(own: number | null, other: number | null): number {
+  return own !== null && (other === null || own <= other) ? 1 : 0;
+}
+
 /**
  * Advances `s` by `count` steps under regime `g` (regimeOf(s, params)): this step's moves and
  * deadlines are done (their events' tension, `moveTension`, counts in the first step), and the
@@ -110,6 +115,9 @@ export function advanceEconomy(
   const soyMarket = g.private_soybean_demand_mmt;
   const soyReferenceBn = (p.us_soybean_reference_mmt * p.soybean_price_usd_per_t) / 1000;
   const magnetOutput = L.magnet_dependent_output_bn;
+  // Who gave way first: fixed while nobody moves (the record changes only with moves).
+  const usFirst = concededFirst(s.record.us.first_decided_concession_step, s.record.cn.first_decided_concession_step);
+  const cnFirst = concededFirst(s.record.cn.first_decided_concession_step, s.record.us.first_decided_concession_step);
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -156,7 +164,7 @@ export function advanceEconomy(
     // Exactly four uniforms a step, whatever happens, so that paired runs stay aligned.
     const tensionShock = normal(rng);
     const complianceShock = normal(rng);
-    const target = tensionTargetAt(g.tension_from_measures, re.supply_index);
+    const target = tensionTargetAt(g.tension_from_measures + s.escalation_offset, re.supply_index);
     escalation = clamp(
       escalation + MOVE_TENSION_WEIGHT * tension + d.tension_pull * (target - escalation) + p.escalation_noise * d.sqrt_weeks * tensionShock,
       0,
@@ -239,6 +247,8 @@ export function advanceEconomy(
     out[o + 32] = usCost;
     out[o + 33] = cnCost;
     out[o + 34] = usCost + cnCost > 0 ? cnCost / (usCost + cnCost) : 0.5; // ledgers.ts leverageBalance
+    out[o + 35] = usFirst;
+    out[o + 36] = cnFirst;
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.
@@ -263,6 +273,7 @@ export function advanceEconomy(
     tiktok: s.tiktok,
     agreements: s.agreements,
     escalation_index: escalation,
+    escalation_offset: s.escalation_offset,
     record: s.record,
     rng: rng.state(),
     decision_rng: s.decision_rng,

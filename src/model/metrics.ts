@@ -41,6 +41,10 @@ export const EXTRA_METRICS = [
   'us_economic_cost_bn',
   'cn_economic_cost_bn',
   'leverage_balance',
+  // Who gives way first: 1 from the step a side made its first concession of its own (a rule's
+  // or a strategy's move that lowered tension), if the other side had made none before it.
+  'us_conceded_first',
+  'cn_conceded_first',
 ] as const;
 
 export const METRIC_NAMES = [...CONTRACT_METRICS, ...EXTRA_METRICS] as const;
@@ -91,6 +95,8 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 32] = m.us_economic_cost_bn;
   out[at + 33] = m.cn_economic_cost_bn;
   out[at + 34] = m.leverage_balance;
+  out[at + 35] = m.us_conceded_first;
+  out[at + 36] = m.cn_conceded_first;
 }
 
 /** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
@@ -131,5 +137,7 @@ export function readMetrics(out: Float64Array, at: number): Metrics {
     us_economic_cost_bn: out[at + 32],
     cn_economic_cost_bn: out[at + 33],
     leverage_balance: out[at + 34],
+    us_conceded_first: out[at + 35],
+    cn_conceded_first: out[at + 36],
   };
 }

@@ -121,6 +121,7 @@ function replay(e: Entry, run: State): State {
     tiktok: out.tiktok,
     agreements: out.agreements,
     escalation_index: run.escalation_index,
+    escalation_offset: run.escalation_offset,
     record: out.record,
     rng: run.rng,
     decision_rng: run.decision_rng,

@@ -52,6 +52,9 @@ export const PARAM_NAMES = [
   'front_loading_elasticity',
   'front_loading_window_weeks',
   'threat_uncertainty_elasticity',
+  // What a side's cost is measured against (the cost_threshold strategy's share of GDP).
+  'us_gdp_2024_bn',
+  'cn_gdp_2024_bn',
 ] as const;
 
 export type ParamName = (typeof PARAM_NAMES)[number];

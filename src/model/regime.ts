@@ -73,6 +73,23 @@ export function sameMeasures(a: State, b: State): boolean {
   );
 }
 
+/** The part of the tension target the state's measures set (economics/escalation.ts tensionFromMeasures). */
+export function measuresTension(
+  s: Pick<State, 'us_layers' | 'cn_layers' | 'us_import_segments' | 'us_export_segments' | 'rare_earths' | 'tech' | 'us_port_fees' | 'cn_port_fees' | 'agreements' | 'precursor_cooperation'>,
+): number {
+  const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
+  return tensionFromMeasures({
+    us_tariff_pct: segmentTariffs(s.us_layers, s.us_import_segments).average_pct,
+    cn_tariff_pct: segmentTariffs(s.cn_layers, s.us_export_segments).average_pct,
+    curb: s.rare_earths.curb,
+    tech_restriction: techRestriction(s.tech),
+    port_fees: (s.us_port_fees ? 1 : 0) + (s.cn_port_fees ? 1 : 0),
+    truce_active: s.agreements.some((a) => a.active && a.is_truce),
+    precursor_cooperation: s.precursor_cooperation,
+    fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
+  });
+}
+
 function build(s: State, p: Params): Regime {
   const d = derived(p, s.step_unit);
   const restriction = techRestriction(s.tech);
@@ -84,7 +101,6 @@ function build(s: State, p: Params): Regime {
   const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
   const soyReference = soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3;
   const truce = s.agreements.some((a) => a.active && a.is_truce);
-  const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
   const techLoss = usTechExportLossBn(restriction, d.ledger);
   const exportPrices = prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade);
   return {
@@ -108,16 +124,7 @@ function build(s: State, p: Params): Regime {
     cn_soybean_tariff_pct: soyTariff,
     private_soybean_demand_mmt: privateSoybeanDemandMmt(soyTariff, soyReference, s.soybeans.boycott, d.soybeans),
     truce_active: truce,
-    tension_from_measures: tensionFromMeasures({
-      us_tariff_pct: usTariffs.average_pct,
-      cn_tariff_pct: cnTariffs.average_pct,
-      curb: s.rare_earths.curb,
-      tech_restriction: restriction,
-      port_fees: (s.us_port_fees ? 1 : 0) + (s.cn_port_fees ? 1 : 0),
-      truce_active: truce,
-      precursor_cooperation: s.precursor_cooperation,
-      fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
-    }),
+    tension_from_measures: measuresTension(s),
     next_deadline_step: nextDeadlineStep(s),
   };
 }

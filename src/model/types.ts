@@ -100,6 +100,23 @@ export interface Agreement {
   expires_step: number | null;
   /** What happens if the agreement reaches its deadline without an extension. */
   on_lapse: Move[];
+  /** What a truce holds each side to (model/truceTerms.ts); a move past one of them breaches it. */
+  terms: TruceTerm[];
+  /** The side whose move breached it (it then ended), or null. */
+  breached_by: Actor | null;
+}
+
+/**
+ * One term of a truce: a measure of `actor`'s that must stay at or below `max` while the truce
+ * holds (its value when the truce was signed). `layer`: that layer's rate, pct; `curb`: China's
+ * rare-earth curb; `tech`: the breadth of US technology controls; `port_fees` and `soybean_boycott`: 1 or 0.
+ */
+export interface TruceTerm {
+  kind: 'layer' | 'curb' | 'tech' | 'port_fees' | 'soybean_boycott';
+  actor: Actor;
+  /** The layer's id for a `layer` term, else ''. */
+  layer: string;
+  max: number;
 }
 
 export interface ActorRecord {
@@ -108,6 +125,11 @@ export interface ActorRecord {
   concessions: number;
   last_escalation_step: number | null;
   last_concession_step: number | null;
+  /** Truces this actor breached, and the step of the last breach. */
+  breaches: number;
+  last_breach_step: number | null;
+  /** The first step at which the actor's rule or strategy (not the script) made a concession. */
+  first_decided_concession_step: number | null;
 }
 
 /** Alea's internal state (seedrandom with `{state: true}`). */
@@ -142,6 +164,11 @@ export interface State {
   tiktok: TikTokStatus;
   agreements: Agreement[];
   escalation_index: number;
+  /**
+   * Where tension rests above (or below) the level the measures imply, index points: the start's
+   * tension less that level, held for the run, so that with no moves tension stays where it started.
+   */
+  escalation_offset: number;
   record: Record<Actor, ActorRecord>;
   /** The model's own shocks (tension, compliance). */
   rng: RngState;
@@ -158,7 +185,7 @@ import type { Move } from './moves.js';
 export interface SimEvent {
   step: number;
   actor: Actor | 'model';
-  kind: 'move' | 'lapse' | 'expiry' | 'shortage' | 'note';
+  kind: 'move' | 'lapse' | 'expiry' | 'shortage' | 'note' | 'breach';
   type: string;
   /** Who decided: 'script', 'rule:<id>', 'strategy:<name>', 'user' or 'model'. */
   source: string;

@@ -11,7 +11,7 @@ import type { Rng } from '../model/rng.js';
 import type { State, StepUnit } from '../model/types.js';
 import { fieldName, InputError } from './errors.js';
 import type { ScenarioFile } from './schema/scenario.js';
-import type { SeedRecord } from './schema/seeds.js';
+import type { SeedBaseline, SeedRecord } from './schema/seeds.js';
 import { compileRules, type ConditionParser, parseWithMathjs } from './rules/compileRules.js';
 import type { ParsedCondition } from './rules/sandbox.js';
 import { compileStrategies } from './strategies/index.js';
@@ -77,6 +77,8 @@ export interface SeedSource {
   /** The seeds folder, with a trailing slash: a record's moves name their file. */
   dir: string;
   baseline(id: string): { as_of: string; baseline: Baseline };
+  /** A scenario's own starting state: a file beside `scenarioFile`, or the state inline (load.ts has checked it). */
+  startState(state: string | SeedBaseline, scenarioFile: string): { as_of: string; baseline: Baseline };
   paramSpecs(): ParamSpecs;
   record(name: string): SeedRecord;
 }
@@ -98,6 +100,12 @@ export interface ScenarioSource {
   conditions: Record<string, ParsedCondition>;
 }
 
+/** What a scenario's start is known by: its baseline's name, its start-state file, or '(inline start_state)'. */
+export function startKey(spec: ScenarioFile): string {
+  if (spec.baseline !== undefined) return spec.baseline;
+  return typeof spec.start_state === 'string' ? spec.start_state : '(inline start_state)';
+}
+
 /** A scenario compiled again from its source (see ScenarioSource): what compileScenario gave. */
 export function compileSource(source: ScenarioSource): Scenario {
   const { seeds, conditions } = source;
@@ -107,6 +115,7 @@ export function compileSource(source: ScenarioSource): Scenario {
   const served: SeedSource = {
     dir: seeds.dir,
     baseline: (id) => seeds.baselines[id] ?? missing(`baseline ${id}`),
+    startState: () => seeds.baselines[startKey(source.spec)] ?? missing('its start_state'),
     paramSpecs: () => seeds.param_specs ?? missing('parameters'),
     record: (name) => seeds.records[name] ?? missing(`record ${name}`),
   };
@@ -121,7 +130,10 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
   // What is read is kept, as the scenario's source.
   const source: ScenarioSource = { file, spec, seeds: { dir: seeds.dir, baselines: {}, param_specs: null, records: {} }, conditions: {} };
   // A seed's own errors name the seed file; load.ts turns them into errors at the field naming it.
-  const base = (source.seeds.baselines[spec.baseline] = seeds.baseline(spec.baseline));
+  if ((spec.baseline === undefined) === (spec.start_state === undefined))
+    fail([spec.baseline === undefined ? 'baseline' : 'start_state'], 'give either a baseline from seeds/ or a start_state of its own (one of the two)');
+  const key = startKey(spec);
+  const base = (source.seeds.baselines[key] = spec.start_state === undefined ? seeds.baseline(key) : seeds.startState(spec.start_state, file));
   const start = spec.start ?? base.as_of;
   if (start < base.as_of) fail(['start'], `${start} is before the baseline's date ${base.as_of}`);
   const unit = spec.step;
@@ -163,7 +175,7 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
     file,
     name: spec.name,
     description: spec.description,
-    baseline_id: spec.baseline,
+    baseline_id: key,
     baseline: base.baseline,
     start,
     step_unit: unit,

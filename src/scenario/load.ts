@@ -9,7 +9,7 @@ import { fieldName, InputError } from './errors.js';
 import { paramLimitProblem } from './paramLimits.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
-import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
+import { checkInlineSources, loadBaseline, loadParamSpecs, loadRecord, loadStartState, startStatePath } from './seeds.js';
 import { lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 /** A path, or the name of a shipped scenario (`busan-truce`). */
@@ -28,6 +28,7 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   const spec = validateWith(src, scenarioSchema);
   const line: LineLookup = (path) => lineOf(src, path);
   checkParamLimits(file, spec, line);
+  if (spec.start_state !== undefined && typeof spec.start_state !== 'string') checkInlineSources(src, ['start_state'], seedsDir);
   let scn: Scenario;
   try {
     scn = compileScenario(file, spec, line, seedFiles(seedsDir));
@@ -40,7 +41,13 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
 
 /** Seeds read from a folder of seed files (each read and checked once). */
 export function seedFiles(dir = SEEDS_DIR): SeedSource {
-  return { dir, baseline: (id) => loadBaseline(id, dir), paramSpecs: () => loadParamSpecs(dir), record: (name) => loadRecord(name, dir) };
+  return {
+    dir,
+    baseline: (id) => loadBaseline(id, dir),
+    startState: (state, scenarioFile) => loadStartState(state, scenarioFile, dir),
+    paramSpecs: () => loadParamSpecs(dir),
+    record: (name) => loadRecord(name, dir),
+  };
 }
 
 /** A move and the moves it carries (an agreement's lapse, a summit's package), with their paths. */
@@ -90,10 +97,14 @@ function checkParamLimits(file: string, spec: ScenarioFile, line: LineLookup): v
  */
 function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLookup, seedsDir: string): unknown {
   if (!(e instanceof InputError) || e.file === file) return e;
+  if (typeof spec.start_state === 'string' && e.file === startStatePath(spec.start_state, file)) {
+    // The start-state file's own line and field, or, when it is missing, the scenario's line naming it.
+    return e.line === null && e.field === null ? new InputError(file, line(['start_state']), 'start_state', `${spec.start_state}: ${e.detail}`) : e;
+  }
   const named = (name: string) => e.file === join(seedsDir, name) || e.file === join(seedsDir, `${name}.yaml`);
   const ri = (spec.records ?? []).findIndex(named);
-  const path: (string | number)[] = ri >= 0 ? ['records', ri] : ['baseline'];
-  const name = ri >= 0 ? spec.records![ri] : spec.baseline;
+  const path: (string | number)[] = ri >= 0 ? ['records', ri] : spec.start_state !== undefined ? ['start_state'] : ['baseline'];
+  const name = ri >= 0 ? spec.records![ri] : (spec.baseline ?? 'start_state');
   const kind = ri >= 0 ? 'record' : 'baseline';
   const where = relative(process.cwd(), e.file) || e.file;
   const detail =

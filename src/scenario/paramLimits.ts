@@ -69,6 +69,9 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   front_loading_elasticity: elasticity,
   front_loading_window_weeks: weeks,
   threat_uncertainty_elasticity: elasticity,
+  // A share of GDP divides by it.
+  us_gdp_2024_bn: { min: 1, max: 1_000_000 },
+  cn_gdp_2024_bn: { min: 1, max: 1_000_000 },
 };
 
 /** Null when the value is possible, else why not. */

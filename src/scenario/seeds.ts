@@ -2,7 +2,7 @@
 // against its schema and for a known `source` on every fact.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Baseline } from '../model/baseline.js';
 import type { ParamSpecs } from '../model/params.js';
 import { InputError } from './errors.js';
@@ -46,7 +46,7 @@ function sources(dir: string): Set<string> {
 }
 
 /** Every `source` in a seed file must name an entry of sources.yaml. */
-function checkSources(src: YamlSource, dir: string): void {
+function checkSources(src: YamlSource, dir: string, at: PropertyKey[] = []): void {
   const known = sources(dir);
   const walk = (v: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
@@ -58,7 +58,9 @@ function checkSources(src: YamlSource, dir: string): void {
       }
     }
   };
-  walk(src.data, []);
+  let data: unknown = src.data;
+  for (const k of at) data = (data as Record<PropertyKey, unknown>)[k];
+  walk(data, at);
 }
 
 function loadSeedFile<T>(name: string, dir: string, schema: import('zod').ZodType<T>): T {
@@ -111,6 +113,30 @@ export function loadBaseline(name: string, dir = SEEDS_DIR): LoadedBaseline {
     const b = loadSeedFile(name, dir, baselineSchema);
     return { id: b.id, description: b.description, as_of: b.as_of, baseline: toBaseline(b, dir) };
   });
+}
+
+/**
+ * A scenario's own starting state, checked as a seed baseline is: a file beside the scenario (its
+ * errors name that file and line), or the state inline (already checked with the scenario file).
+ */
+export function loadStartState(state: string | SeedBaseline, scenarioFile: string, dir = SEEDS_DIR): { as_of: string; baseline: Baseline } {
+  if (typeof state !== 'string') return { as_of: state.as_of, baseline: toBaseline(state, dir) };
+  const file = startStatePath(state, scenarioFile);
+  if (!existsSync(file)) throw new InputError(file, null, null, 'no such start-state file');
+  const src = parseYaml(file);
+  const b = validateWith(src, baselineSchema);
+  checkSources(src, dir);
+  return { as_of: b.as_of, baseline: toBaseline(b, dir) };
+}
+
+/** A start-state file is named relative to the scenario's folder. */
+export function startStatePath(name: string, scenarioFile: string): string {
+  return resolve(dirname(scenarioFile), name);
+}
+
+/** Every `source` in an inline start state names an entry of sources.yaml; errors at the scenario's line. */
+export function checkInlineSources(src: YamlSource, path: PropertyKey[], dir = SEEDS_DIR): void {
+  checkSources(src, dir, path);
 }
 
 export function loadRecord(name: string, dir = SEEDS_DIR): SeedRecord {

@@ -4,6 +4,7 @@
 import { agreementWith, withChanges } from '../copy.js';
 import { dateOfStep, resolveWhen } from '../calendar.js';
 import type { AgreementMove } from '../moves.js';
+import { termsFromLapse } from '../truceTerms.js';
 import type { Agreement, State } from '../types.js';
 import { type MoveContext, type Outcome, MoveError, recorded } from './common.js';
 
@@ -40,6 +41,9 @@ export function reduceAgreement(state: State, move: AgreementMove, ctx: MoveCont
         active: true,
         expires_step: until,
         on_lapse: move.on_lapse ?? [],
+        // A truce holds what its lapse would put back where it stands (a summit adds what it lowered: relations.ts).
+        terms: (move.truce ?? true) ? termsFromLapse(move.on_lapse ?? [], state) : [],
+        breached_by: null,
       };
       let base = state;
       if (move.replaces !== undefined) {

@@ -36,17 +36,38 @@ export function requireRange(move: Move, field: string, value: number, lo: numbe
 }
 
 // Literals rather than spreads: a spread here was the costliest line of a summit.
-function bumpRecord(rec: ActorRecord, delta: number, step: number): ActorRecord {
-  if (delta > 0) return { escalations: rec.escalations + 1, concessions: rec.concessions, last_escalation_step: step, last_concession_step: rec.last_concession_step };
-  if (delta < 0) return { escalations: rec.escalations, concessions: rec.concessions + 1, last_escalation_step: rec.last_escalation_step, last_concession_step: step };
+function bumpRecord(rec: ActorRecord, delta: number, step: number, decided: boolean): ActorRecord {
+  if (delta > 0)
+    return { escalations: rec.escalations + 1, concessions: rec.concessions, last_escalation_step: step, last_concession_step: rec.last_concession_step, breaches: rec.breaches, last_breach_step: rec.last_breach_step, first_decided_concession_step: rec.first_decided_concession_step };
+  if (delta < 0) {
+    const first = rec.first_decided_concession_step === null && decided ? step : rec.first_decided_concession_step;
+    return { escalations: rec.escalations, concessions: rec.concessions + 1, last_escalation_step: rec.last_escalation_step, last_concession_step: step, breaches: rec.breaches, last_breach_step: rec.last_breach_step, first_decided_concession_step: first };
+  }
   return rec;
+}
+
+/** The record with one more breach by `actor` at `step`. */
+export function withBreach(r: State['record'], actor: Actor, step: number): State['record'] {
+  const rec = r[actor];
+  const next: ActorRecord = { escalations: rec.escalations, concessions: rec.concessions, last_escalation_step: rec.last_escalation_step, last_concession_step: rec.last_concession_step, breaches: rec.breaches + 1, last_breach_step: step, first_decided_concession_step: rec.first_decided_concession_step };
+  return actor === 'us' ? { us: next, cn: r.cn } : { us: r.us, cn: next };
+}
+
+/**
+ * A move the actor decided in the run, not the scenario's premise: a rule's or a strategy's (not the
+ * script's, a lapse's, or a user's in play, which a saved session writes into the script).
+ * "Who gives way first" counts these concessions.
+ */
+export function isActorsDecision(source: string): boolean {
+  return source.startsWith('rule:') || source.startsWith('strategy:');
 }
 
 /** Records a move: its event, its direct effect on tension and the actor's record of moves. */
 export function recorded(state: State, move: Move, ctx: MoveContext, text: string, tensionDelta: number): Outcome {
   const actor = move.actor === 'both' ? null : move.actor;
   const r = state.record;
-  const record = actor === 'us' ? { us: bumpRecord(r.us, tensionDelta, state.step), cn: r.cn } : actor === 'cn' ? { us: r.us, cn: bumpRecord(r.cn, tensionDelta, state.step) } : r;
+  const decided = isActorsDecision(ctx.source);
+  const record = actor === 'us' ? { us: bumpRecord(r.us, tensionDelta, state.step, decided), cn: r.cn } : actor === 'cn' ? { us: r.us, cn: bumpRecord(r.cn, tensionDelta, state.step, decided) } : r;
   const event: SimEvent = {
     step: state.step,
     actor: actor ?? 'model',

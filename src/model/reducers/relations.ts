@@ -1,9 +1,31 @@
 // Relations: fentanyl precursors, TikTok, and summits (bundles of moves from both sides).
 
-import { withChanges } from '../copy.js';
+import { agreementWith, withChanges } from '../copy.js';
+import { loweredTerms, mergeTerms } from '../truceTerms.js';
 import type { Move, RelationsMove } from '../moves.js';
 import type { SimEvent, State } from '../types.js';
 import { type MoveContext, type Outcome, recorded, requireActor, requireRange } from './common.js';
+
+/**
+ * A truce signed at a summit also holds what the summit lowered (a tariff cut, general licences, a
+ * purchase commitment): lifting it again breaches the truce.
+ */
+function withSummitTerms(before: State, after: State, move: RelationsMove & { type: 'hold_summit' }): State {
+  const signed = new Set<string>();
+  for (const m of move.moves) if (m.type === 'sign_agreement') signed.add(m.agreement);
+  if (signed.size === 0) return after;
+  const lowered = loweredTerms(before, after);
+  if (lowered.length === 0) return after;
+  const agreements = after.agreements.slice();
+  let changed = false;
+  for (let i = 0; i < agreements.length; i++) {
+    const a = agreements[i];
+    if (!signed.has(a.id) || !a.active || !a.is_truce) continue;
+    agreements[i] = agreementWith(a, { terms: mergeTerms(a.terms, lowered) });
+    changed = true;
+  }
+  return changed ? withChanges(after, { agreements }) : after;
+}
 
 const TIKTOK_TENSION = { framework: -3, divested: -5, banned: 8 } as const;
 
@@ -35,7 +57,7 @@ export function reduceRelations(
         s = out.state;
         events.push(...out.events);
       }
-      return { state: s, events };
+      return { state: withSummitTerms(state, s, move), events };
     }
   }
 }

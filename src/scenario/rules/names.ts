@@ -25,6 +25,10 @@ export const STATE_NAMES = {
   soybean_boycott: '1 while state buyers boycott US soybeans, else 0',
   us_port_fees: '1 while US port fees are in force, else 0',
   cn_port_fees: "1 while China's port fees are in force, else 0",
+  us_breaches: 'truces the US breached since the start of the run',
+  cn_breaches: 'truces China breached since the start of the run',
+  steps_since_us_breach: 'steps since the US last breached a truce (Infinity when never)',
+  steps_since_cn_breach: 'steps since China last breached a truce (Infinity when never)',
 } as const;
 
 export type StateName = keyof typeof STATE_NAMES;
@@ -81,6 +85,10 @@ export const STATE_GETTERS: Record<StateName, (s: State) => number> = {
   soybean_boycott: (s) => (s.soybeans.boycott ? 1 : 0),
   us_port_fees: (s) => (s.us_port_fees ? 1 : 0),
   cn_port_fees: (s) => (s.cn_port_fees ? 1 : 0),
+  us_breaches: (s) => s.record.us.breaches,
+  cn_breaches: (s) => s.record.cn.breaches,
+  steps_since_us_breach: (s) => since(s.step, s.record.us.last_breach_step),
+  steps_since_cn_breach: (s) => since(s.step, s.record.cn.last_breach_step),
 };
 
 /**
@@ -100,7 +108,7 @@ const FIXED_METRICS: readonly MetricName[] = [
   'us_tech_restriction',
   'precursor_cooperation',
 ];
-const FIXED_STATE: readonly StateName[] = ['us_escalations', 'cn_escalations', 'us_concessions', 'cn_concessions', 'us_threat_pp', 'cn_threat_pp', 'soybean_boycott', 'us_port_fees', 'cn_port_fees'];
+const FIXED_STATE: readonly StateName[] = ['us_escalations', 'cn_escalations', 'us_concessions', 'cn_concessions', 'us_threat_pp', 'cn_threat_pp', 'soybean_boycott', 'us_port_fees', 'cn_port_fees', 'us_breaches', 'cn_breaches'];
 const FIXED_SLOTS: ReadonlySet<number> = new Set([...FIXED_METRICS, ...FIXED_STATE].map((n) => SLOT.get(n) as number));
 
 export function fixedWhileMeasures(slot: number): boolean {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PARAM_NAMES } from '../../model/params.js';
 import { isoDate, when } from './common.js';
 import { moveSchema } from './moves.js';
+import { baselineSchema } from './seeds.js';
 import { ruleSchema } from '../rules/schema.js';
 import { strategiesSchema } from '../strategies/schema.js';
 
@@ -24,7 +25,11 @@ export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name with dashes'),
   description: z.string().min(1).describe('the question the scenario answers, in one line'),
   notes: z.string().optional(),
-  baseline: z.string().min(1).describe('a baseline in seeds/, by file name without .yaml'),
+  baseline: z.string().min(1).optional().describe('a baseline in seeds/, by file name without .yaml (or give start_state)'),
+  start_state: z
+    .union([z.string().min(1).describe('a file beside the scenario, in the form of a seeds/ baseline'), baselineSchema.describe('the starting state inline, in the form of a seeds/ baseline')])
+    .optional()
+    .describe("the scenario's own starting state, instead of a baseline in seeds/: validated as a seed (every fact with its source)"),
   start: isoDate.optional().describe("defaults to the baseline's as_of date"),
   step: z.enum(['week', 'month']).default('week'),
   horizon: z.number().int().min(1).max(520).describe('number of steps'),

@@ -53,6 +53,7 @@ export function mistaken(intent: Intent, s: Strategy, view: DecisionView, ctx: S
     }
     case 'raise':
     case 'lower':
+    case 'moves':
       return { kind: 'hold', decision: true };
     case 'extend':
       return { kind: 'lapse', agreement: intent.agreement, until: intent.until, why: `${tag}: meant to extend (${intent.why})` };
@@ -65,6 +66,11 @@ export function mistaken(intent: Intent, s: Strategy, view: DecisionView, ctx: S
 export function emit(intent: Intent, s: Strategy, ctx: StrategyContext, state: State, out: SourcedMove[], empty: SourcedMove[]): SourcedMove[] {
   if (intent.kind === 'hold') return out;
   const source = `strategy:${s.name}`;
+  if (intent.kind === 'moves') {
+    const list = out === empty ? [] : out;
+    for (const move of intent.moves) list.push({ move, source, why: intent.why });
+    return list.length === 0 ? out : list;
+  }
   let sourced: SourcedMove | null = null;
   const { actor, layer } = ctx;
   switch (intent.kind) {

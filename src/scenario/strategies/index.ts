@@ -12,6 +12,7 @@ import type { Decider, LineLookup } from '../compile.js';
 import { fieldName, InputError } from '../errors.js';
 import { emit, lapseWins, mistaken } from './common.js';
 import { conciliatory } from './conciliatory.js';
+import { costThreshold } from './costThreshold.js';
 import { deadlineBargainer } from './deadlineBargainer.js';
 import { escalateToCap } from './escalateToCap.js';
 import { grimTrigger } from './grimTrigger.js';
@@ -43,6 +44,8 @@ export function makeStrategy(spec: StrategySpec, ctx: StrategyContext): Strategy
       return grimTrigger(spec, ctx);
     case 'deadline_bargainer':
       return deadlineBargainer(spec, ctx);
+    case 'cost_threshold':
+      return costThreshold(spec, ctx);
   }
 }
 
@@ -91,6 +94,21 @@ export function compileStrategies(file: string, spec: StrategiesSpec | undefined
     };
     const layer = p.layer ?? DEFAULT_LAYER[actor];
     if (!known.layers[actor].has(layer)) fail(p.layer ? 'layer' : 'type', `unknown ${actor} layer "${layer}" (known: ${[...known.layers[actor]].join(', ')})`);
+    if (p.type === 'cost_threshold') {
+      if (p.concede_above_bn === undefined && p.concede_above_gdp_pct === undefined) fail('type', 'needs concede_above_bn or concede_above_gdp_pct: the cost at which it gives way');
+      p.concede.forEach((m, i) => {
+        if (m.actor !== actor) {
+          const path = ['strategies', actor, 'concede', i, 'actor'];
+          throw new InputError(file, lineOf(path), fieldName(path), `a concession is ${actor}'s own move, not ${m.actor}'s`);
+        }
+        // An illegal concession is dropped when it is due: a misspelt layer or agreement would go unnoticed.
+        const path = ['strategies', actor, 'concede', i];
+        if ('layer' in m && m.type !== 'add_tariff_layer' && !known.layers[actor].has(m.layer))
+          throw new InputError(file, lineOf([...path, 'layer']), fieldName([...path, 'layer']), `unknown ${actor} layer "${m.layer}" (known: ${[...known.layers[actor]].join(', ')})`);
+        if ((m.type === 'extend_agreement' || m.type === 'let_agreement_lapse') && !known.agreements.has(m.agreement))
+          throw new InputError(file, lineOf([...path, 'agreement']), fieldName([...path, 'agreement']), `unknown agreement "${m.agreement}" (known: ${[...known.agreements].join(', ') || 'none'})`);
+      });
+    }
     if (p.type === 'deadline_bargainer' && p.agreement !== undefined && !known.agreements.has(p.agreement))
       fail('agreement', `unknown agreement "${p.agreement}" (known: ${[...known.agreements].join(', ') || 'none'})`);
     const ctx: StrategyContext = {
@@ -119,14 +137,15 @@ export function compileStrategies(file: string, spec: StrategiesSpec | undefined
       after ??= afterScript(view.state, world.timeline[view.state.step]);
       const before = out.length;
       out = emit(intent, s, ctx, after, out, EMPTY);
-      if (out.length > before) {
-        // A move the model would refuse (the script already changed the layer or ended the truce) is dropped.
-        const m = out[out.length - 1];
+      // A move the model would refuse (the script already changed the layer or ended the truce) is dropped.
+      for (let j = before; j < out.length; ) {
+        const m = out[j];
         try {
           after = applyMove(after, m.move, { source: m.source }).state;
+          j++;
         } catch (e) {
           if (!(e instanceof MoveError)) throw e;
-          out.pop();
+          out.splice(j, 1);
         }
       }
     }

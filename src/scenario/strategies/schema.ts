@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { conciliatorySchema } from './conciliatory.schema.js';
+import { costThresholdSchema } from './costThreshold.schema.js';
 import { deadlineBargainerSchema } from './deadlineBargainer.schema.js';
 import { escalateToCapSchema } from './escalateToCap.schema.js';
 import { grimTriggerSchema } from './grimTrigger.schema.js';
@@ -15,6 +16,7 @@ export const strategySchema = z.discriminatedUnion('type', [
   conciliatorySchema,
   grimTriggerSchema,
   deadlineBargainerSchema,
+  costThresholdSchema,
 ]);
 
 export const strategiesSchema = z

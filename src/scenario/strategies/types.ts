@@ -1,6 +1,7 @@
 // What a strategy decides each step, before it becomes a move: an intent. Intents keep the
 // strategies small and let one place apply mistakes (noise) and check that moves are legal.
 
+import type { Move } from '../../model/moves.js';
 import type { Actor, State, StepUnit } from '../../model/types.js';
 import type { DecisionView } from '../compile.js';
 
@@ -11,7 +12,9 @@ export type Intent =
   | { kind: 'lower'; by_pp: number; why: string }
   /** `until`: the new deadline step; for a lapse, the deadline an extension would have set. */
   | { kind: 'extend'; agreement: string; until: number; why: string }
-  | { kind: 'lapse'; agreement: string; until: number; why: string };
+  | { kind: 'lapse'; agreement: string; until: number; why: string }
+  /** Moves of its own, as given (a concession package): each is made if the model accepts it. */
+  | { kind: 'moves'; moves: Move[]; why: string };
 
 export const HOLD: Intent = Object.freeze({ kind: 'hold', decision: true });
 export const IDLE: Intent = Object.freeze({ kind: 'hold', decision: false });
