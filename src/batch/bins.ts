@@ -34,6 +34,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   us_tariff_on_others_pct: { width: 0.25, min: 0, max: 200 },
   us_tech_restriction: { width: 0.005, min: 0, max: 1 },
   precursor_cooperation: { width: 0.005, min: 0, max: 1 },
+  us_tariff_refunds_bn: { width: 1, min: -800, max: 0 },
 };
 
 /** Differences between two scenarios span the metric's range both ways, at the same width. */

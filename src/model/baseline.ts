@@ -9,6 +9,9 @@ import type { Params } from './params.js';
 import { resolveScope } from './reducers/tariffs.js';
 import type {
   Actor,
+  Authority,
+  AuthorityKind,
+  RefundPhase,
   ActorRecord,
   Agreement,
   DiversificationPact,
@@ -34,6 +37,27 @@ export interface BaselineLayer {
   threatened_pct?: number;
   expires?: When;
   snapback_rate_pct?: number;
+  /** An id of Baseline.authorities. */
+  authority?: string;
+}
+
+/** A legal authority with its statutory rules (seeds/authorities.yaml) and where it stands on the baseline's date. */
+export interface BaselineAuthority {
+  id: string;
+  label: string;
+  imposer: Actor;
+  kind: AuthorityKind;
+  max_rate_pct: number | null;
+  max_days: number | null;
+  not_stacked_on: AuthorityKind[];
+  lapse_years: number | null;
+  /** The date its layers end (a lapse, a time limit, a court's stop date); null: none due. */
+  ends: string | null;
+  end_kind: Authority['end_kind'];
+  end_why: string | null;
+  /** It ended before the baseline's date (its layers are not in the baseline). */
+  ended: boolean;
+  extended: boolean;
 }
 
 export interface BaselinePact {
@@ -68,6 +92,8 @@ export interface Baseline {
   tiktok: TikTokStatus;
   agreements: BaselineAgreement[];
   escalation_index: number;
+  /** The legal authorities the layers rest on (absent: none named). */
+  authorities?: BaselineAuthority[];
 }
 
 export interface StartOptions {
@@ -93,6 +119,7 @@ function layer(imposer: Actor, b: BaselineLayer, segments: TradeSegment[], o: St
     threatened_pct: b.threatened_pct ?? 0,
     expires_step: b.expires === undefined ? null : resolveWhen(o.start_date, o.step_unit, b.expires),
     snapback_rate_pct: b.snapback_rate_pct ?? null,
+    authority: b.authority ?? null,
   };
 }
 
@@ -103,6 +130,7 @@ interface Resolved {
   pacts: DiversificationPact[];
   tech: TechControls;
   record: Record<Actor, ActorRecord>;
+  authorities: Authority[];
 }
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
@@ -111,6 +139,7 @@ interface Resolved {
 // Shared by every run: states are never mutated, and a move replaces rather than edits them.
 const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null });
 const NO_MEMORY: Readonly<Record<string, number>> = Object.freeze({});
+const NO_REFUNDS: RefundPhase[] = [];
 
 const resolvedCache = new WeakMap<Baseline, Map<string, Resolved>>();
 
@@ -140,6 +169,23 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
       })),
       tech: { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls },
       record: { us: EMPTY_RECORD, cn: EMPTY_RECORD },
+      authorities: (b.authorities ?? []).map((a) => ({
+        id: a.id,
+        label: a.label,
+        imposer: a.imposer,
+        kind: a.kind,
+        max_rate_pct: a.max_rate_pct,
+        max_days: a.max_days,
+        not_stacked_on: a.not_stacked_on,
+        lapse_years: a.lapse_years,
+        ends_date: a.ends,
+        ends_step: a.ends === null ? null : resolveWhen(o.start_date, o.step_unit, a.ends),
+        end_kind: a.end_kind,
+        end_why: a.end_why,
+        ended: a.ended,
+        ended_layers: [],
+        extended: a.extended,
+      })),
     };
     byCalendar.set(key, r);
   }
@@ -147,7 +193,7 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
 }
 
 export function initialState(b: Baseline, o: StartOptions): State {
-  const { us_layers, cn_layers, agreements, pacts, tech, record } = resolved(b, o);
+  const { us_layers, cn_layers, agreements, pacts, tech, record, authorities } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
   const re = b.rare_earths;
   const soy = b.soybeans;
@@ -184,5 +230,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     rng: o.rng,
     decision_rng: o.decision_rng,
     decision_memory: NO_MEMORY,
+    authorities,
+    refunds: NO_REFUNDS,
   };
 }

@@ -12,7 +12,7 @@ import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
 import { normal, type Rng } from './rng.js';
-import type { RareEarthState, SimEvent, SoybeanState, State } from './types.js';
+import type { RareEarthState, RefundPhase, SimEvent, SoybeanState, State } from './types.js';
 
 const WEEKS_PER_YEAR = 365.25 / 7;
 const M = METRIC_NAMES.length;
@@ -25,6 +25,16 @@ const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_chin
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
   return { step, actor: 'model', kind: 'shortage', type: 'magnet_shortage', source: 'model', text: `US magnet supply at ${Math.round(re.supply_index * 100)}% of demand, ${re.inventory_weeks.toFixed(1)} weeks of inventory left`, tension_delta: 0 };
+}
+
+/**
+ * Refunds paid at `step`, annualised like revenue and negative (they are paid back): the phases
+ * in force then, each an even share of its amount per step.
+ */
+function refundsAt(refunds: RefundPhase[], step: number, stepsPerYear: number): number {
+  let paid = 0;
+  for (const r of refunds) if (step >= r.from_step && step < r.until_step) paid += r.per_step_bn;
+  return paid === 0 ? 0 : -paid * stepsPerYear;
 }
 
 /**
@@ -68,6 +78,7 @@ export function advanceEconomy(
     china_supply_share: r.china_supply_share,
     base_non_china_share: r.base_non_china_share,
   };
+  const stepsPerYear = WEEKS_PER_YEAR / w;
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -121,6 +132,7 @@ export function advanceEconomy(
     out[o + 18] = g.us_tariffs.other_average_pct;
     out[o + 19] = g.tech_restriction;
     out[o + 20] = s.precursor_cooperation;
+    out[o + 21] = s.refunds.length === 0 ? 0 : refundsAt(s.refunds, step, stepsPerYear);
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.
@@ -148,5 +160,7 @@ export function advanceEconomy(
     rng: rng.state(),
     decision_rng: s.decision_rng,
     decision_memory: s.decision_memory,
+    authorities: s.authorities,
+    refunds: s.refunds,
   };
 }

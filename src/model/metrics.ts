@@ -26,6 +26,7 @@ export const EXTRA_METRICS = [
   'us_tariff_on_others_pct',
   'us_tech_restriction',
   'precursor_cooperation',
+  'us_tariff_refunds_bn',
 ] as const;
 
 export const METRIC_NAMES = [...CONTRACT_METRICS, ...EXTRA_METRICS] as const;
@@ -62,6 +63,7 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 18] = m.us_tariff_on_others_pct;
   out[at + 19] = m.us_tech_restriction;
   out[at + 20] = m.precursor_cooperation;
+  out[at + 21] = m.us_tariff_refunds_bn;
 }
 
 /** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
@@ -88,5 +90,6 @@ export function readMetrics(out: Float64Array, at: number): Metrics {
     us_tariff_on_others_pct: out[at + 18],
     us_tech_restriction: out[at + 19],
     precursor_cooperation: out[at + 20],
+    us_tariff_refunds_bn: out[at + 21],
   };
 }

@@ -66,7 +66,8 @@ function samePolicy(a: State, b: State): boolean {
     ra.inventory_target_weeks === rb.inventory_target_weeks &&
     ra.china_supply_share === rb.china_supply_share &&
     ra.base_non_china_share === rb.base_non_china_share &&
-    a.soybeans.commitment_mmt === b.soybeans.commitment_mmt
+    a.soybeans.commitment_mmt === b.soybeans.commitment_mmt &&
+    a.refunds === b.refunds
   );
 }
 
@@ -109,6 +110,8 @@ function replay(e: Entry, run: State): State {
     rng: run.rng,
     decision_rng: run.decision_rng,
     decision_memory: run.decision_memory,
+    authorities: out.authorities,
+    refunds: out.refunds,
   };
 }
 

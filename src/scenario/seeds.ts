@@ -7,10 +7,13 @@ import type { Baseline } from '../model/baseline.js';
 import type { ParamSpecs } from '../model/params.js';
 import { InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
+import { baselineAuthorities } from './authorities.js';
 import {
+  authoritiesSchema,
   baselineSchema,
   parametersSchema,
   recordSchema,
+  type SeedAuthorities,
   type SeedBaseline,
   type SeedRecord,
   sourcesSchema,
@@ -60,6 +63,10 @@ function checkSources(src: YamlSource, dir: string): void {
 }
 
 function loadSeedFile<T>(name: string, dir: string, schema: import('zod').ZodType<T>): T {
+  return loadSeedSource(name, dir, schema).data;
+}
+
+function loadSeedSource<T>(name: string, dir: string, schema: import('zod').ZodType<T>): { data: T; src: YamlSource } {
   const file = seedPath(name, dir);
   if (!existsSync(file)) {
     const known = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
@@ -68,7 +75,7 @@ function loadSeedFile<T>(name: string, dir: string, schema: import('zod').ZodTyp
   const src = parseYaml(file);
   const data = validateWith(src, schema);
   checkSources(src, dir);
-  return data;
+  return { data, src };
 }
 
 export function loadParamSpecs(dir = SEEDS_DIR): ParamSpecs {
@@ -80,7 +87,7 @@ export function loadParamSpecs(dir = SEEDS_DIR): ParamSpecs {
   });
 }
 
-function toBaseline(b: SeedBaseline, dir: string): Baseline {
+function toBaseline(b: SeedBaseline, dir: string, src: YamlSource): Baseline {
   const trade = loadSeedFile(b.trade, dir, tradeSchema);
   const strip = <T extends { source: string; note?: string; unconfirmed?: boolean }>(x: T) => {
     const { source: _s, note: _n, unconfirmed: _u, ...rest } = x;
@@ -101,13 +108,18 @@ function toBaseline(b: SeedBaseline, dir: string): Baseline {
     tiktok: b.tiktok.value,
     agreements: b.agreements.map(({ truce, ...a }) => ({ ...strip(a), truce })),
     escalation_index: b.escalation_index.value,
+    authorities: baselineAuthorities(b, src, existsSync(join(dir, 'authorities.yaml')) ? loadAuthorities(dir) : null),
   };
+}
+
+export function loadAuthorities(dir = SEEDS_DIR): SeedAuthorities {
+  return memo(`authorities:${dir}`, () => loadSeedFile('authorities', dir, authoritiesSchema));
 }
 
 export function loadBaseline(name: string, dir = SEEDS_DIR): LoadedBaseline {
   return memo(`baseline:${dir}:${name}`, () => {
-    const b = loadSeedFile(name, dir, baselineSchema);
-    return { id: b.id, description: b.description, as_of: b.as_of, baseline: toBaseline(b, dir) };
+    const { data: b, src } = loadSeedSource(name, dir, baselineSchema);
+    return { id: b.id, description: b.description, as_of: b.as_of, baseline: toBaseline(b, dir, src) };
   });
 }
 

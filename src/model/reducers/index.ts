@@ -3,6 +3,7 @@
 import type { Move } from '../moves.js';
 import type { State } from '../types.js';
 import { reduceAgreement } from './agreements.js';
+import { reduceAuthority } from './authorities.js';
 import type { MoveContext, Outcome } from './common.js';
 import { reduceRareEarth } from './rareEarths.js';
 import { reduceRelations } from './relations.js';
@@ -42,6 +43,11 @@ export function applyMove(state: State, move: Move, ctx: MoveContext): Outcome {
     case 'settle_tiktok':
     case 'hold_summit':
       return reduceRelations(state, move, ctx, applyMove);
+    case 'court_voids_authority':
+    case 'congress_extends':
+    case 'request_continuation':
+    case 'refund_duties':
+      return reduceAuthority(state, move, ctx);
   }
 }
 

@@ -41,6 +41,37 @@ const layer = z.strictObject({
   threatened_pct: pct.optional(),
   expires: when.optional(),
   snapback_rate_pct: pct.optional(),
+  authority: id.optional(),
+  ...provenance,
+});
+
+const AUTHORITY_KINDS = ['mfn', 'section_301', 'section_232', 'ieepa', 'section_122', 'section_338', 'ad_cvd', 'tariff_commission'] as const;
+const authorityKind = z.enum(AUTHORITY_KINDS);
+
+/** seeds/authorities.yaml: the statutory rules of each kind of authority, and the authorities layers name. */
+export const authoritiesSchema = z.strictObject({
+  statutes: z.partialRecord(
+    authorityKind,
+    z.strictObject({
+      label: z.string().min(1),
+      max_rate_pct: pct.optional(),
+      max_days: z.number().int().min(1).optional(),
+      not_stacked_on: z.array(authorityKind).optional(),
+      lapse_years: z.number().int().min(1).optional(),
+      ...provenance,
+    }),
+  ),
+  authorities: z.array(z.strictObject({ id, label: z.string().min(1), imposer: z.enum(['us', 'cn']), kind: authorityKind, ...provenance })),
+});
+
+/** Where an authority stands on a baseline's date: a date its layers end, or that they have ended. */
+const authorityStatus = z.strictObject({
+  id,
+  ends: isoDate.optional(),
+  end_kind: z.enum(['void', 'limit', 'lapse']).optional(),
+  end_why: z.string().min(1).optional(),
+  ended: z.boolean().optional(),
+  extended: z.boolean().optional(),
   ...provenance,
 });
 
@@ -87,6 +118,7 @@ export const baselineSchema = z.strictObject({
     }),
   ),
   escalation_index: fact(z.number().min(0).max(100)),
+  authorities: z.array(authorityStatus).optional(),
 });
 
 export const recordSchema = z.strictObject({
@@ -96,6 +128,7 @@ export const recordSchema = z.strictObject({
 });
 
 export type SeedBaseline = z.infer<typeof baselineSchema>;
+export type SeedAuthorities = z.infer<typeof authoritiesSchema>;
 export type SeedTrade = z.infer<typeof tradeSchema>;
 export type SeedRecord = z.infer<typeof recordSchema>;
 export type SeedParameters = z.infer<typeof parametersSchema>;
