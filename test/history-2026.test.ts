@@ -57,4 +57,22 @@ describe('history-2026', () => {
     expect(paid).toBeCloseTo((15 * 127) / 26, 9);
     for (const r of result.rows) expect(r.us_tariff_revenue_bn).toBeGreaterThan(0);
   });
+
+  it("ends where seeds/jul-2026.yaml, the baseline of the scenarios that start today, begins", () => {
+    const today = startRun(loadScenario('today'), 'x', null).state;
+    const { params, state: start, rngs } = startRun(scn, scn.seed, null);
+    let state: State = start;
+    let last: Metrics | null = null;
+    for (let k = 0; k < scn.horizon; k++) {
+      const r = advance(scn, state, params, last, [], rngs);
+      last = r.metrics;
+      state = r.state;
+    }
+    const policy = (s: State) => [...s.us_layers, ...s.cn_layers].map((l) => [l.id, l.rate_pct, l.suspended_pct, l.threatened_pct, l.scope.join(','), l.applies_to, l.authority]);
+    expect(policy(today)).toEqual(policy(state));
+    expect(today.rare_earths.curb).toBe(state.rare_earths.curb);
+    expect([today.tech, today.us_port_fees, today.cn_port_fees, today.tiktok, today.precursor_cooperation, today.soybeans.commitment_mmt]).toEqual([state.tech, state.us_port_fees, state.cn_port_fees, state.tiktok, state.precursor_cooperation, state.soybeans.commitment_mmt]);
+    const ended = (s: State) => s.authorities.filter((a) => a.ended).map((a) => a.id);
+    expect(ended(today)).toEqual(ended(state));
+  });
 });

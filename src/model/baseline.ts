@@ -94,6 +94,8 @@ export interface Baseline {
   escalation_index: number;
   /** The legal authorities the layers rest on (absent: none named). */
   authorities?: BaselineAuthority[];
+  /** Refunds still being paid on the baseline's date: each amount evenly over its steps. */
+  refunds?: { label: string; from: When; until: When; amount_bn: number }[];
 }
 
 export interface StartOptions {
@@ -131,6 +133,7 @@ interface Resolved {
   tech: TechControls;
   record: Record<Actor, ActorRecord>;
   authorities: Authority[];
+  refunds: RefundPhase[];
 }
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
@@ -186,6 +189,12 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
         ended_layers: [],
         extended: a.extended,
       })),
+      refunds: (b.refunds ?? []).map((r) => {
+        const from = resolveWhen(o.start_date, o.step_unit, r.from);
+        const until = resolveWhen(o.start_date, o.step_unit, r.until);
+        if (until <= from) throw new RangeError(`refund ${r.label}: until is not a step after from`);
+        return { label: r.label, from_step: from, until_step: until, per_step_bn: r.amount_bn / (until - from) };
+      }),
     };
     byCalendar.set(key, r);
   }
@@ -193,7 +202,7 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
 }
 
 export function initialState(b: Baseline, o: StartOptions): State {
-  const { us_layers, cn_layers, agreements, pacts, tech, record, authorities } = resolved(b, o);
+  const { us_layers, cn_layers, agreements, pacts, tech, record, authorities, refunds } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
   const re = b.rare_earths;
   const soy = b.soybeans;
@@ -231,6 +240,6 @@ export function initialState(b: Baseline, o: StartOptions): State {
     decision_rng: o.decision_rng,
     decision_memory: NO_MEMORY,
     authorities,
-    refunds: NO_REFUNDS,
+    refunds: refunds.length === 0 ? NO_REFUNDS : refunds,
   };
 }

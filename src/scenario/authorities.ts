@@ -26,6 +26,9 @@ export function baselineAuthorities(b: SeedBaseline, src: YamlSource, known: See
       if (!a) fail([side, i, 'authority'], `unknown authority "${l.authority}" (known: ${all.map((x) => x.id).join(', ') || 'none: seeds/authorities.yaml is missing'})`);
       else if (a.imposer !== (side === 'us_layers' ? 'us' : 'cn')) fail([side, i, 'authority'], `${a.label} is a ${a.imposer} authority`);
     });
+  (b.refunds ?? []).forEach((r, i) => {
+    if (!byId.has(r.authority)) fail(['refunds', i, 'authority'], `unknown authority "${r.authority}" (known: ${all.map((x) => x.id).join(', ')})`);
+  });
   const status = new Map((b.authorities ?? []).map((s) => [s.id, s]));
   (b.authorities ?? []).forEach((s, i) => {
     if (!byId.has(s.id)) fail(['authorities', i, 'id'], `unknown authority "${s.id}" (known: ${all.map((x) => x.id).join(', ')})`);

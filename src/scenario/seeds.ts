@@ -108,6 +108,7 @@ function toBaseline(b: SeedBaseline, dir: string, src: YamlSource): Baseline {
     tiktok: b.tiktok.value,
     agreements: b.agreements.map(({ truce, ...a }) => ({ ...strip(a), truce })),
     escalation_index: b.escalation_index.value,
+    refunds: (b.refunds ?? []).map(({ label, from, until, amount_bn }) => ({ label, from, until, amount_bn })),
     authorities: baselineAuthorities(b, src, existsSync(join(dir, 'authorities.yaml')) ? loadAuthorities(dir) : null),
   };
 }

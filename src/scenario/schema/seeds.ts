@@ -119,6 +119,10 @@ export const baselineSchema = z.strictObject({
   ),
   escalation_index: fact(z.number().min(0).max(100)),
   authorities: z.array(authorityStatus).optional(),
+  /** Refunds of duties still being paid on the baseline's date. */
+  refunds: z
+    .array(z.strictObject({ label: z.string().min(1), authority: id, from: when, until: when, amount_bn: z.number().min(0).max(10000), ...provenance }))
+    .optional(),
 });
 
 export const recordSchema = z.strictObject({
