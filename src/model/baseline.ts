@@ -57,6 +57,7 @@ export interface BaselineAuthority {
   end_why: string | null;
   /** It ended before the baseline's date (its layers are not in the baseline). */
   ended: boolean;
+  ended_layers: string[];
   extended: boolean;
 }
 
@@ -186,7 +187,7 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
         end_kind: a.end_kind,
         end_why: a.end_why,
         ended: a.ended,
-        ended_layers: [],
+        ended_layers: a.ended_layers,
         extended: a.extended,
       })),
       refunds: (b.refunds ?? []).map((r) => {

@@ -50,6 +50,7 @@ export function baselineAuthorities(b: SeedBaseline, src: YamlSource, known: See
       end_kind: s?.end_kind ?? null,
       end_why: s?.end_why ?? (s?.end_kind ? DEFAULT_WHY[s.end_kind] : null),
       ended: s?.ended ?? false,
+      ended_layers: s?.ended_layers ?? [],
       extended: s?.extended ?? false,
     };
   });

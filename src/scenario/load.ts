@@ -9,7 +9,9 @@ import { fieldName, InputError } from './errors.js';
 import { paramLimitProblem } from './paramLimits.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
+import { isRecordPath, recordPath } from './recordPaths.js';
 import { loadBaseline, loadParamSpecs, loadRecord } from './seeds.js';
+import { loadUserRecord } from './userRecords.js';
 import { lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 /** A path, or the name of a shipped scenario (`busan-truce`). */
@@ -30,7 +32,10 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   checkParamLimits(file, spec, line);
   let scn: Scenario;
   try {
-    scn = compileScenario(file, spec, line, seedFiles(seedsDir));
+    const seeds = seedFiles(seedsDir);
+    // Records named by a file are the user's, beside the scenario (userRecords.ts).
+    const record = (name: string) => (isRecordPath(name) ? loadUserRecord(recordPath(file, name), seedsDir) : seeds.record(name));
+    scn = compileScenario(file, spec, line, { ...seeds, record });
   } catch (e) {
     throw blameSeed(e, file, spec, line, seedsDir);
   }
@@ -90,6 +95,8 @@ function checkParamLimits(file: string, spec: ScenarioFile, line: LineLookup): v
  */
 function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLookup, seedsDir: string): unknown {
   if (!(e instanceof InputError) || e.file === file) return e;
+  // A user's record beside the scenario: its own file and line say where.
+  if ((spec.records ?? []).some((r) => isRecordPath(r) && recordPath(file, r) === e.file)) return e;
   const named = (name: string) => e.file === join(seedsDir, name) || e.file === join(seedsDir, `${name}.yaml`);
   const ri = (spec.records ?? []).findIndex(named);
   const path: (string | number)[] = ri >= 0 ? ['records', ri] : ['baseline'];

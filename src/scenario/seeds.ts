@@ -47,14 +47,15 @@ function sources(dir: string): Set<string> {
 }
 
 /** Every `source` in a seed file must name an entry of sources.yaml. */
-function checkSources(src: YamlSource, dir: string): void {
-  const known = sources(dir);
+export function checkSources(src: YamlSource, dir: string, own: Set<string> = new Set()): void {
+  const seeds = sources(dir);
+  const known = { has: (k: string) => seeds.has(k) || own.has(k) };
   const walk = (v: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'source' && typeof x === 'string' && !known.has(x))
-          throw new InputError(src.file, lineOf(src, [...path, k]), [...path, k].join('.'), `unknown source "${x}" (see sources.yaml)`);
+          throw new InputError(src.file, lineOf(src, [...path, k]), [...path, k].join('.'), `unknown source "${x}" (see sources.yaml${own.size > 0 ? `, or this file's sources: ${[...own].join(', ')}` : ''})`);
         walk(x, [...path, k]);
       }
     }

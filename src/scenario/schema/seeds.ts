@@ -71,6 +71,8 @@ const authorityStatus = z.strictObject({
   end_kind: z.enum(['void', 'limit', 'lapse']).optional(),
   end_why: z.string().min(1).optional(),
   ended: z.boolean().optional(),
+  /** The layers that ended with it (for the reason a move naming one is refused). */
+  ended_layers: z.array(id).optional(),
   extended: z.boolean().optional(),
   ...provenance,
 });
@@ -125,11 +127,36 @@ export const baselineSchema = z.strictObject({
     .optional(),
 });
 
-export const recordSchema = z.strictObject({
-  id: z.string().min(1),
-  description: z.string(),
-  entries: z.array(z.strictObject({ at: isoDate, why: z.string().min(1), moves: z.array(moveSchema).min(1), ...provenance })),
-});
+const recordEntries = z.array(z.strictObject({ at: isoDate, why: z.string().min(1), moves: z.array(moveSchema).min(1), ...provenance }));
+
+/** A record's entries are in date order: an entry dated before the one above it is a slip. */
+function inDateOrder(r: { entries: { at: string }[] }, ctx: z.RefinementCtx): void {
+  r.entries.forEach((e, i) => {
+    const prev = i > 0 ? r.entries[i - 1].at : null;
+    if (prev !== null && e.at < prev) ctx.addIssue({ code: 'custom', path: ['entries', i, 'at'], message: `${e.at} is before the entry above it (${prev}): a record's entries are in date order` });
+  });
+}
+
+export const recordSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    description: z.string(),
+    entries: recordEntries,
+  })
+  .superRefine(inDateOrder);
+
+/**
+ * A record a user keeps beside a scenario: the same format, and its own `sources` for citations that
+ * seeds/sources.yaml does not have (each entry's `source` names one of either).
+ */
+export const userRecordSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    description: z.string(),
+    sources: z.record(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'expected a lower-case key'), z.strictObject({ cite: z.string().min(1), unconfirmed: z.boolean().optional() })).optional(),
+    entries: recordEntries,
+  })
+  .superRefine(inDateOrder);
 
 export type SeedBaseline = z.infer<typeof baselineSchema>;
 export type SeedAuthorities = z.infer<typeof authoritiesSchema>;
