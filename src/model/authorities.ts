@@ -145,8 +145,36 @@ export function nextAuthorityEnd(s: State): number {
   return next;
 }
 
+interface Ending {
+  step: number;
+  us_layers: TariffLayer[];
+  cn_layers: TariffLayer[];
+  out: { us_layers: TariffLayer[]; cn_layers: TariffLayer[]; authorities: Authority[]; events: SimEvent[] };
+}
+
+// The same ending on the same layers and authorities gives the same arrays in every run of a batch
+// (as tariffs.ts does for layer changes): a run whose deadline pass the move memo did not serve then
+// still shares its policy state with the others, and the memo serves it again from the next move on.
+const endings = new WeakMap<Authority[], Ending[]>();
+
 /** Authorities whose date has come end: their layers leave the state (the deadline pass). */
 export function endAuthorities(state: State, events: SimEvent[]): State {
+  if (nextAuthorityEnd(state) > state.step) return state;
+  let list = endings.get(state.authorities);
+  if (!list) endings.set(state.authorities, (list = []));
+  let hit = list.find((e) => e.step === state.step && e.us_layers === state.us_layers && e.cn_layers === state.cn_layers);
+  if (!hit) {
+    const made: SimEvent[] = [];
+    const s = endDue(state, made);
+    hit = { step: state.step, us_layers: state.us_layers, cn_layers: state.cn_layers, out: { us_layers: s.us_layers, cn_layers: s.cn_layers, authorities: s.authorities, events: made } };
+    if (list.length >= 4) list.shift();
+    list.push(hit);
+  }
+  for (const e of hit.out.events) events.push(e);
+  return withChanges(state, { us_layers: hit.out.us_layers, cn_layers: hit.out.cn_layers, authorities: hit.out.authorities });
+}
+
+function endDue(state: State, events: SimEvent[]): State {
   let s = state;
   for (const a of state.authorities) {
     if (a.ended || a.ends_step === null || a.ends_step > s.step) continue;
