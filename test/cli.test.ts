@@ -92,10 +92,10 @@ describe('tariff-sim list, validate, start', () => {
     expect(r.stdout).toBe('scenarios/busan-truce.yaml: ok (busan-truce, 78 weeks)\nscenarios/history-2025.yaml: ok (history-2025, 52 weeks)\n');
   });
 
-  it('start without a terminal prints the busan-truce outcome and exits 0', () => {
+  it('start without a terminal prints the outcome of the scenario that starts today and exits 0', () => {
     const r = cli(['start']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^busan-truce:/);
+    expect(r.stdout).toMatch(/^today:/);
   });
 });
 

@@ -133,11 +133,14 @@ describe('quiet stretches (sim/run.ts runSteps)', () => {
       last = r.metrics;
       state = r.state;
     }
-    // Steps 0 and 2 hold summits; from 3 the stretch runs to the truce's deadline (2026-11-10), where the bargainers decide.
-    expect(scn.timeline.map((m, k) => (m.length > 0 ? k : -1)).filter((k) => k >= 0)).toEqual([0, 2]);
+    // Steps 0 and 2 hold summits and step 27 requests the Section 301 continuation (2026-05-06); from 3
+    // the stretch runs to that step, and from there to the truce's deadline (2026-11-10), where the bargainers decide.
+    expect(scn.timeline.map((m, k) => (m.length > 0 ? k : -1)).filter((k) => k >= 0)).toEqual([0, 2, 27]);
     expect(due).toBe(54);
-    expect(quiet.slice(0, 4)).toEqual([0, 2, 2, due]);
-    expect(quiet.slice(4, due).every((q) => q === due)).toBe(true);
+    expect(quiet.slice(0, 4)).toEqual([0, 2, 2, 27]);
+    expect(quiet.slice(4, 27).every((q) => q === 27)).toBe(true);
+    expect(quiet[27]).toBe(27);
+    expect(quiet.slice(28, due).every((q) => q === due)).toBe(true);
     expect(quiet[due]).toBe(due);
   });
 

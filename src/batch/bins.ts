@@ -50,6 +50,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   leverage_balance: { width: 0.005, min: 0, max: 1 },
   us_conceded_first: { width: 1, min: 0, max: 1 },
   cn_conceded_first: { width: 1, min: 0, max: 1 },
+  us_tariff_refunds_bn: { width: 1, min: -800, max: 0 },
 };
 
 /** Differences between two scenarios span the metric's range both ways, at the same width. */

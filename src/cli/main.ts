@@ -28,6 +28,9 @@ function action<A extends unknown[]>(body: (...args: A) => void | number | Promi
   };
 }
 
+/** The shipped scenario that starts from the latest confirmed state of the world (`npm start`). */
+const TODAY = 'today';
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -115,8 +118,8 @@ export function buildProgram(): Command {
 
   program
     .command('start', { hidden: true })
-    .description('what `npm start` runs: play busan-truce on a terminal, else run it')
-    .action(action(async () => (process.stdin.isTTY && process.stdout.isTTY ? (await import('./commands/play.js')).playCommand('busan-truce') : (await import('./commands/run.js')).runCommand('busan-truce', {}))));
+    .description('what `npm start` runs: play the scenario that starts today on a terminal, else run it')
+    .action(action(async () => (process.stdin.isTTY && process.stdout.isTTY ? (await import('./commands/play.js')).playCommand(TODAY) : (await import('./commands/run.js')).runCommand(TODAY, {}))));
 
   return program;
 }

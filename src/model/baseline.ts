@@ -15,6 +15,9 @@ import { measuresTension } from './regime.js';
 import { termsFromLapse } from './truceTerms.js';
 import type {
   Actor,
+  Authority,
+  AuthorityKind,
+  RefundPhase,
   ActorRecord,
   Agreement,
   DiversificationPact,
@@ -40,6 +43,28 @@ export interface BaselineLayer {
   threatened_pct?: number;
   expires?: When;
   snapback_rate_pct?: number;
+  /** An id of Baseline.authorities. */
+  authority?: string;
+}
+
+/** A legal authority with its statutory rules (seeds/authorities.yaml) and where it stands on the baseline's date. */
+export interface BaselineAuthority {
+  id: string;
+  label: string;
+  imposer: Actor;
+  kind: AuthorityKind;
+  max_rate_pct: number | null;
+  max_days: number | null;
+  not_stacked_on: AuthorityKind[];
+  lapse_years: number | null;
+  /** The date its layers end (a lapse, a time limit, a court's stop date); null: none due. */
+  ends: string | null;
+  end_kind: Authority['end_kind'];
+  end_why: string | null;
+  /** It ended before the baseline's date (its layers are not in the baseline). */
+  ended: boolean;
+  ended_layers: string[];
+  extended: boolean;
 }
 
 export interface BaselinePact {
@@ -74,6 +99,10 @@ export interface Baseline {
   tiktok: TikTokStatus;
   agreements: BaselineAgreement[];
   escalation_index: number;
+  /** The legal authorities the layers rest on (absent: none named). */
+  authorities?: BaselineAuthority[];
+  /** Refunds still being paid on the baseline's date: each amount evenly over its steps. */
+  refunds?: { label: string; from: When; until: When; amount_bn: number }[];
 }
 
 export interface StartOptions {
@@ -99,6 +128,7 @@ function layer(imposer: Actor, b: BaselineLayer, segments: TradeSegment[], o: St
     threatened_pct: b.threatened_pct ?? 0,
     expires_step: b.expires === undefined ? null : resolveWhen(o.start_date, o.step_unit, b.expires),
     snapback_rate_pct: b.snapback_rate_pct ?? null,
+    authority: b.authority ?? null,
   };
 }
 
@@ -111,6 +141,8 @@ interface Resolved {
   record: Record<Actor, ActorRecord>;
   /** State.escalation_offset: the baseline's tension less the level its measures imply. */
   escalation_offset: number;
+  authorities: Authority[];
+  refunds: RefundPhase[];
 }
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
@@ -119,6 +151,7 @@ interface Resolved {
 // Shared by every run: states are never mutated, and a move replaces rather than edits them.
 const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null, breaches: 0, last_breach_step: null, first_decided_concession_step: null });
 const NO_MEMORY: Readonly<Record<string, number>> = Object.freeze({});
+const NO_REFUNDS: RefundPhase[] = [];
 
 const resolvedCache = new WeakMap<Baseline, Map<string, Resolved>>();
 
@@ -165,6 +198,29 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
       tech,
       record: { us: EMPTY_RECORD, cn: EMPTY_RECORD },
       escalation_offset: b.escalation_index - fromMeasures,
+      authorities: (b.authorities ?? []).map((a) => ({
+        id: a.id,
+        label: a.label,
+        imposer: a.imposer,
+        kind: a.kind,
+        max_rate_pct: a.max_rate_pct,
+        max_days: a.max_days,
+        not_stacked_on: a.not_stacked_on,
+        lapse_years: a.lapse_years,
+        ends_date: a.ends,
+        ends_step: a.ends === null ? null : resolveWhen(o.start_date, o.step_unit, a.ends),
+        end_kind: a.end_kind,
+        end_why: a.end_why,
+        ended: a.ended,
+        ended_layers: a.ended_layers,
+        extended: a.extended,
+      })),
+      refunds: (b.refunds ?? []).map((r) => {
+        const from = resolveWhen(o.start_date, o.step_unit, r.from);
+        const until = resolveWhen(o.start_date, o.step_unit, r.until);
+        if (until <= from) throw new RangeError(`refund ${r.label}: until is not a step after from`);
+        return { label: r.label, from_step: from, until_step: until, per_step_bn: r.amount_bn / (until - from) };
+      }),
     };
     byCalendar.set(key, r);
   }
@@ -180,7 +236,7 @@ function startingSoybeanFlowMmt(cnLayers: TariffLayer[], segments: TradeSegment[
 }
 
 export function initialState(b: Baseline, o: StartOptions): State {
-  const { us_layers, cn_layers, agreements, pacts, tech, record, escalation_offset } = resolved(b, o);
+  const { us_layers, cn_layers, agreements, pacts, tech, record, escalation_offset, authorities, refunds } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
   const re = b.rare_earths;
   const soy = b.soybeans;
@@ -229,5 +285,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     rng: o.rng,
     decision_rng: o.decision_rng,
     decision_memory: NO_MEMORY,
+    authorities,
+    refunds: refunds.length === 0 ? NO_REFUNDS : refunds,
   };
 }

@@ -30,6 +30,8 @@ export function withChanges(s: State, c: Partial<State>): State {
     rng: c.rng ?? s.rng,
     decision_rng: c.decision_rng ?? s.decision_rng,
     decision_memory: c.decision_memory ?? s.decision_memory,
+    authorities: c.authorities ?? s.authorities,
+    refunds: c.refunds ?? s.refunds,
   };
 }
 
@@ -50,6 +52,7 @@ export function layerWith(l: TariffLayer, c: Partial<TariffLayer>): TariffLayer 
     threatened_pct: pick(c.threatened_pct, l.threatened_pct),
     expires_step: pick(c.expires_step, l.expires_step),
     snapback_rate_pct: pick(c.snapback_rate_pct, l.snapback_rate_pct),
+    authority: pick(c.authority, l.authority ?? null),
   };
 }
 

@@ -14,7 +14,7 @@ import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
 import { normal, type Rng } from './rng.js';
-import type { RareEarthState, SimEvent, SoybeanState, State } from './types.js';
+import type { RareEarthState, RefundPhase, SimEvent, SoybeanState, State } from './types.js';
 
 const WEEKS_PER_YEAR = 365.25 / 7;
 const M = METRIC_NAMES.length;
@@ -35,6 +35,16 @@ function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
 /** 1 if a side has made a concession of its own and the other had made none before (a tie counts for both). */
 function concededFirst(own: number | null, other: number | null): number {
   return own !== null && (other === null || own <= other) ? 1 : 0;
+}
+
+/**
+ * Refunds paid at `step`, annualised like revenue and negative (they are paid back): the phases
+ * in force then, each an even share of its amount per step.
+ */
+function refundsAt(refunds: RefundPhase[], step: number, stepsPerYear: number): number {
+  let paid = 0;
+  for (const r of refunds) if (step >= r.from_step && step < r.until_step) paid += r.per_step_bn;
+  return paid === 0 ? 0 : -paid * stepsPerYear;
 }
 
 /**
@@ -118,6 +128,7 @@ export function advanceEconomy(
   // Who gave way first: fixed while nobody moves (the record changes only with moves).
   const usFirst = concededFirst(s.record.us.first_decided_concession_step, s.record.cn.first_decided_concession_step);
   const cnFirst = concededFirst(s.record.cn.first_decided_concession_step, s.record.us.first_decided_concession_step);
+  const stepsPerYear = WEEKS_PER_YEAR / w;
   let escalation = s.escalation_index;
   let tension = moveTension;
   let step = s.step;
@@ -249,6 +260,7 @@ export function advanceEconomy(
     out[o + 34] = usCost + cnCost > 0 ? cnCost / (usCost + cnCost) : 0.5; // ledgers.ts leverageBalance
     out[o + 35] = usFirst;
     out[o + 36] = cnFirst;
+    out[o + 37] = s.refunds.length === 0 ? 0 : refundsAt(s.refunds, step, stepsPerYear);
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.
@@ -278,5 +290,7 @@ export function advanceEconomy(
     rng: rng.state(),
     decision_rng: s.decision_rng,
     decision_memory: s.decision_memory,
+    authorities: s.authorities,
+    refunds: s.refunds,
   };
 }

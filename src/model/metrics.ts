@@ -45,6 +45,7 @@ export const EXTRA_METRICS = [
   // or a strategy's move that lowered tension), if the other side had made none before it.
   'us_conceded_first',
   'cn_conceded_first',
+  'us_tariff_refunds_bn',
 ] as const;
 
 export const METRIC_NAMES = [...CONTRACT_METRICS, ...EXTRA_METRICS] as const;
@@ -97,6 +98,7 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 34] = m.leverage_balance;
   out[at + 35] = m.us_conceded_first;
   out[at + 36] = m.cn_conceded_first;
+  out[at + 37] = m.us_tariff_refunds_bn;
 }
 
 /** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
@@ -139,5 +141,6 @@ export function readMetrics(out: Float64Array, at: number): Metrics {
     leverage_balance: out[at + 34],
     us_conceded_first: out[at + 35],
     cn_conceded_first: out[at + 36],
+    us_tariff_refunds_bn: out[at + 37],
   };
 }

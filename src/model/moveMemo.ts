@@ -68,7 +68,8 @@ function samePolicy(a: State, b: State): boolean {
     ra.base_non_china_share === rb.base_non_china_share &&
     a.soybeans.commitment_mmt === b.soybeans.commitment_mmt &&
     a.soybeans.tranche_mmt === b.soybeans.tranche_mmt &&
-    a.soybeans.tranche_due_step === b.soybeans.tranche_due_step
+    a.soybeans.tranche_due_step === b.soybeans.tranche_due_step &&
+    a.refunds === b.refunds
   );
 }
 
@@ -126,6 +127,8 @@ function replay(e: Entry, run: State): State {
     rng: run.rng,
     decision_rng: run.decision_rng,
     decision_memory: run.decision_memory,
+    authorities: out.authorities,
+    refunds: out.refunds,
   };
 }
 

@@ -23,6 +23,8 @@ export type TariffMove =
       applies_to?: LayerTarget;
       expires?: When;
       snapback_rate_pct?: number;
+      /** The legal authority it rests on (seeds/authorities.yaml); its statutory rules apply. */
+      authority?: string;
     })
   /** Hold part of a layer in abeyance: its rate falls to `keep_pct`, the rest is suspended. */
   | (Base<'suspend_tariff'> & { layer: string; keep_pct: number })
@@ -73,7 +75,18 @@ export type RelationsMove =
   | (Base<'settle_tiktok'> & { outcome: Exclude<TikTokStatus, 'unresolved'> })
   | (Base<'hold_summit', 'both'> & { name: string; moves: Move[] });
 
-export type Move = TariffMove | RareEarthMove | SoybeanMove | TechMove | AgreementMove | RelationsMove;
+/** Moves on legal authorities (model/reducers/authorities.ts). */
+export type AuthorityMove =
+  /** A court holds that the authority does not support tariffs: its layers end at `stop` (collection stops). */
+  | (Base<'court_voids_authority', 'us'> & { authority: string; stop: When; case?: string })
+  /** Congress extends a time-limited authority (Section 122) to `until`. */
+  | (Base<'congress_extends', 'us'> & { authority: string; until: When })
+  /** Continuation of a Section 301 action is requested: it runs another four years from its lapse date. */
+  | (Base<'request_continuation', 'us'> & { authority: string })
+  /** Duties collected under a voided authority are paid back: `amount_bn` over the schedule's phases. */
+  | (Base<'refund_duties', 'us'> & { authority: string; amount_bn: number; schedule: { from: When; until: When; amount_bn: number }[]; label?: string });
+
+export type Move = TariffMove | RareEarthMove | SoybeanMove | TechMove | AgreementMove | RelationsMove | AuthorityMove;
 export type MoveType = Move['type'];
 export type MoveOf<T extends MoveType> = Extract<Move, { type: T }>;
 

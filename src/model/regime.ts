@@ -11,6 +11,7 @@ import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
 import { longRunDeadweightLossBn, type Prices, prices, type TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
+import { nextAuthorityEnd } from './authorities.js';
 import { recentOr } from './recent.js';
 import { techRestriction } from './reducers/tech.js';
 import type { State } from './types.js';
@@ -52,7 +53,9 @@ function nextDeadlineStep(s: State): number {
   for (const a of s.agreements) if (a.active && a.expires_step !== null && a.expires_step < next) next = a.expires_step;
   for (const l of s.us_layers) if (l.expires_step !== null && l.expires_step < next) next = l.expires_step;
   for (const l of s.cn_layers) if (l.expires_step !== null && l.expires_step < next) next = l.expires_step;
-  return next;
+  // Statutory dates (a court's stop date, a time limit, a lapse) end layers in the deadline pass too.
+  const ends = nextAuthorityEnd(s);
+  return ends < next ? ends : next;
 }
 
 /** The measures a regime depends on are the same (the step, record and continuous quantities aside). */
@@ -69,7 +72,8 @@ export function sameMeasures(a: State, b: State): boolean {
     a.soybeans.boycott === b.soybeans.boycott &&
     a.us_import_segments === b.us_import_segments &&
     a.us_export_segments === b.us_export_segments &&
-    a.step_unit === b.step_unit
+    a.step_unit === b.step_unit &&
+    a.authorities === b.authorities
   );
 }
 

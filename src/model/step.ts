@@ -1,6 +1,7 @@
 // The heart: one step of the simulation. Moves, then deadlines, then the economy advances one step.
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
 
+import { endAuthorities } from './authorities.js';
 import { agreementWith, layerWith, withChanges } from './copy.js';
 import { advanceEconomy } from './economy.js';
 import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
@@ -106,6 +107,8 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
     }
     s = withChanges(s, key === 'us_layers' ? { us_layers: layers } : { cn_layers: layers });
   }
+  // Statutory dates: a voided authority's stop date, a time limit's end, a lapse (authorities.ts).
+  s = endAuthorities(s, events);
   return { state: s, events };
 }
 

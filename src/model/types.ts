@@ -21,6 +21,50 @@ export interface TariffLayer {
   /** Step at which the layer expires; at that step its rate becomes `snapback_rate_pct`. */
   expires_step: number | null;
   snapback_rate_pct: number | null;
+  /** The legal authority the layer rests on (an id in State.authorities); null or absent: none named. */
+  authority?: string | null;
+}
+
+/** The kinds of legal authority a tariff rests on (model/authorities.ts applies their statutory rules). */
+export type AuthorityKind = 'mfn' | 'section_301' | 'section_232' | 'ieepa' | 'section_122' | 'section_338' | 'ad_cvd' | 'tariff_commission';
+
+/**
+ * A legal authority (a statute, or one action under it) with its statutory rules, as data from
+ * seeds/authorities.yaml, and what has happened to it: when its layers end (a court's stop date, a
+ * time limit, a four-year lapse) and whether they have.
+ */
+export interface Authority {
+  id: string;
+  label: string;
+  imposer: Actor;
+  kind: AuthorityKind;
+  /** The highest rate a layer under it may hold; null: no statutory cap. */
+  max_rate_pct: number | null;
+  /** Days a surcharge under it may last from its start unless Congress extends it; null: no limit. */
+  max_days: number | null;
+  /** Kinds of authority whose goods it may not be stacked on (its layers leave their segments out). */
+  not_stacked_on: AuthorityKind[];
+  /** Years after which an action lapses unless its continuation is requested; null: it does not. */
+  lapse_years: number | null;
+  /** The date and step at which its layers end; null: none is due. */
+  ends_date: string | null;
+  ends_step: number | null;
+  /** Why they end then: a court voided it, its time limit, or a lapse. */
+  end_kind: 'void' | 'limit' | 'lapse' | null;
+  end_why: string | null;
+  /** Its layers have ended (they were taken out of the state; their ids are kept for the error messages). */
+  ended: boolean;
+  ended_layers: string[];
+  /** Congress extended its time limit (the limit no longer starts a clock). */
+  extended: boolean;
+}
+
+/** Duties paid back at an even rate over steps from_step .. until_step - 1. */
+export interface RefundPhase {
+  label: string;
+  from_step: number;
+  until_step: number;
+  per_step_bn: number;
 }
 
 /** One segment of an importer's basket, with its 2024 weight and reference conditions. */
@@ -176,6 +220,10 @@ export interface State {
   decision_rng: RngState;
   /** What the actors' rules and strategies remember between steps (sim/run.ts carries it; the model never reads it). */
   decision_memory: Readonly<Record<string, number>>;
+  /** The legal authorities tariff layers rest on, with their statutory rules (model/authorities.ts). */
+  authorities: Authority[];
+  /** Scheduled refunds of duties (the `us_tariff_refunds_bn` metric). */
+  refunds: RefundPhase[];
 }
 
 export type { Move } from './moves.js';

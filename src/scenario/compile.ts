@@ -15,6 +15,7 @@ import type { SeedBaseline, SeedRecord } from './schema/seeds.js';
 import { compileRules, type ConditionParser, parseWithMathjs } from './rules/compileRules.js';
 import type { ParsedCondition } from './rules/sandbox.js';
 import { compileStrategies } from './strategies/index.js';
+import { isRecordPath, recordPath } from './recordPaths.js';
 
 /** What an actor's rule or strategy sees when it decides, at the start of a step. */
 export interface DecisionView {
@@ -156,7 +157,7 @@ export function compileScenario(file: string, spec: ScenarioFile, lineOf: LineLo
   // Records first: what the seeds say happened, then what the scenario adds on the same step.
   for (const name of spec.records ?? []) {
     const record = (source.seeds.records[name] = seeds.record(name));
-    const recordFile = `${seeds.dir}${name}.yaml`;
+    const recordFile = isRecordPath(name) ? recordPath(file, name) : `${seeds.dir}${name}.yaml`;
     record.entries.forEach((entry, ei) => {
       if (entry.at < start) return;
       const k = resolveWhen(start, unit, entry.at);

@@ -10,6 +10,8 @@ import { paramLimitProblem } from './paramLimits.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
 import { checkInlineSources, loadBaseline, loadParamSpecs, loadRecord, loadStartState, startStatePath } from './seeds.js';
+import { isRecordPath, recordPath } from './recordPaths.js';
+import { loadUserRecord } from './userRecords.js';
 import { lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 /** A path, or the name of a shipped scenario (`busan-truce`). */
@@ -31,7 +33,10 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   if (spec.start_state !== undefined && typeof spec.start_state !== 'string') checkInlineSources(src, ['start_state'], seedsDir);
   let scn: Scenario;
   try {
-    scn = compileScenario(file, spec, line, seedFiles(seedsDir));
+    const seeds = seedFiles(seedsDir);
+    // Records named by a file are the user's, beside the scenario (userRecords.ts).
+    const record = (name: string) => (isRecordPath(name) ? loadUserRecord(recordPath(file, name), seedsDir) : seeds.record(name));
+    scn = compileScenario(file, spec, line, { ...seeds, record });
   } catch (e) {
     throw blameSeed(e, file, spec, line, seedsDir);
   }
@@ -101,6 +106,8 @@ function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLooku
     // The start-state file's own line and field, or, when it is missing, the scenario's line naming it.
     return e.line === null && e.field === null ? new InputError(file, line(['start_state']), 'start_state', `${spec.start_state}: ${e.detail}`) : e;
   }
+  // A user's record beside the scenario: its own file and line say where.
+  if ((spec.records ?? []).some((r) => isRecordPath(r) && recordPath(file, r) === e.file)) return e;
   const named = (name: string) => e.file === join(seedsDir, name) || e.file === join(seedsDir, `${name}.yaml`);
   const ri = (spec.records ?? []).findIndex(named);
   const path: (string | number)[] = ri >= 0 ? ['records', ri] : spec.start_state !== undefined ? ['start_state'] : ['baseline'];

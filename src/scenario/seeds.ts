@@ -7,12 +7,15 @@ import type { Baseline } from '../model/baseline.js';
 import type { ParamSpecs } from '../model/params.js';
 import { InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
+import { baselineAuthorities } from './authorities.js';
 import {
+  authoritiesSchema,
   baselineSchema,
   magnetSectorsSchema,
   type SeedMagnetSectors,
   parametersSchema,
   recordSchema,
+  type SeedAuthorities,
   type SeedBaseline,
   type SeedRecord,
   sourcesSchema,
@@ -46,14 +49,15 @@ function sources(dir: string): Set<string> {
 }
 
 /** Every `source` in a seed file must name an entry of sources.yaml. */
-function checkSources(src: YamlSource, dir: string, at: PropertyKey[] = []): void {
-  const known = sources(dir);
+export function checkSources(src: YamlSource, dir: string, at: PropertyKey[] = [], own: Set<string> = new Set()): void {
+  const seeds = sources(dir);
+  const known = { has: (k: string) => seeds.has(k) || own.has(k) };
   const walk = (v: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'source' && typeof x === 'string' && !known.has(x))
-          throw new InputError(src.file, lineOf(src, [...path, k]), [...path, k].join('.'), `unknown source "${x}" (see sources.yaml)`);
+          throw new InputError(src.file, lineOf(src, [...path, k]), [...path, k].join('.'), `unknown source "${x}" (see sources.yaml${own.size > 0 ? `, or this file's sources: ${[...own].join(', ')}` : ''})`);
         walk(x, [...path, k]);
       }
     }
@@ -64,6 +68,10 @@ function checkSources(src: YamlSource, dir: string, at: PropertyKey[] = []): voi
 }
 
 function loadSeedFile<T>(name: string, dir: string, schema: import('zod').ZodType<T>): T {
+  return loadSeedSource(name, dir, schema).data;
+}
+
+function loadSeedSource<T>(name: string, dir: string, schema: import('zod').ZodType<T>): { data: T; src: YamlSource } {
   const file = seedPath(name, dir);
   if (!existsSync(file)) {
     const known = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
@@ -72,7 +80,7 @@ function loadSeedFile<T>(name: string, dir: string, schema: import('zod').ZodTyp
   const src = parseYaml(file);
   const data = validateWith(src, schema);
   checkSources(src, dir);
-  return data;
+  return { data, src };
 }
 
 export function loadParamSpecs(dir = SEEDS_DIR): ParamSpecs {
@@ -84,7 +92,7 @@ export function loadParamSpecs(dir = SEEDS_DIR): ParamSpecs {
   });
 }
 
-function toBaseline(b: SeedBaseline, dir: string): Baseline {
+function toBaseline(b: SeedBaseline, dir: string, src: YamlSource | string): Baseline {
   const trade = loadSeedFile(b.trade, dir, tradeSchema);
   const strip = <T extends { source: string; note?: string; unconfirmed?: boolean }>(x: T) => {
     const { source: _s, note: _n, unconfirmed: _u, ...rest } = x;
@@ -105,13 +113,19 @@ function toBaseline(b: SeedBaseline, dir: string): Baseline {
     tiktok: b.tiktok.value,
     agreements: b.agreements.map(({ truce, ...a }) => ({ ...strip(a), truce })),
     escalation_index: b.escalation_index.value,
+    refunds: (b.refunds ?? []).map(({ label, from, until, amount_bn }) => ({ label, from, until, amount_bn })),
+    authorities: baselineAuthorities(b, src, existsSync(join(dir, 'authorities.yaml')) ? loadAuthorities(dir) : null),
   };
+}
+
+export function loadAuthorities(dir = SEEDS_DIR): SeedAuthorities {
+  return memo(`authorities:${dir}`, () => loadSeedFile('authorities', dir, authoritiesSchema));
 }
 
 export function loadBaseline(name: string, dir = SEEDS_DIR): LoadedBaseline {
   return memo(`baseline:${dir}:${name}`, () => {
-    const b = loadSeedFile(name, dir, baselineSchema);
-    return { id: b.id, description: b.description, as_of: b.as_of, baseline: toBaseline(b, dir) };
+    const { data: b, src } = loadSeedSource(name, dir, baselineSchema);
+    return { id: b.id, description: b.description, as_of: b.as_of, baseline: toBaseline(b, dir, src) };
   });
 }
 
@@ -120,13 +134,13 @@ export function loadBaseline(name: string, dir = SEEDS_DIR): LoadedBaseline {
  * errors name that file and line), or the state inline (already checked with the scenario file).
  */
 export function loadStartState(state: string | SeedBaseline, scenarioFile: string, dir = SEEDS_DIR): { as_of: string; baseline: Baseline } {
-  if (typeof state !== 'string') return { as_of: state.as_of, baseline: toBaseline(state, dir) };
+  if (typeof state !== 'string') return { as_of: state.as_of, baseline: toBaseline(state, dir, scenarioFile) };
   const file = startStatePath(state, scenarioFile);
   if (!existsSync(file)) throw new InputError(file, null, null, 'no such start-state file');
   const src = parseYaml(file);
   const b = validateWith(src, baselineSchema);
   checkSources(src, dir);
-  return { as_of: b.as_of, baseline: toBaseline(b, dir) };
+  return { as_of: b.as_of, baseline: toBaseline(b, dir, src) };
 }
 
 /** A start-state file is named relative to the scenario's folder. */

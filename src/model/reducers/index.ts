@@ -6,6 +6,7 @@ import { breachText, brokenTerm } from '../truceTerms.js';
 import type { Actor, State } from '../types.js';
 import { reduceAgreement } from './agreements.js';
 import { type MoveContext, MoveError, type Outcome, withBreach } from './common.js';
+import { reduceAuthority } from './authorities.js';
 import { reduceRareEarth } from './rareEarths.js';
 import { reduceRelations } from './relations.js';
 import { reduceSoybean } from './soybeans.js';
@@ -44,6 +45,11 @@ function dispatch(state: State, move: Move, ctx: MoveContext): Outcome {
     case 'settle_tiktok':
     case 'hold_summit':
       return reduceRelations(state, move, ctx, applyMove);
+    case 'court_voids_authority':
+    case 'congress_extends':
+    case 'request_continuation':
+    case 'refund_duties':
+      return reduceAuthority(state, move, ctx);
   }
 }
 

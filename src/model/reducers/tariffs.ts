@@ -1,7 +1,8 @@
 // Tariff moves: set, raise, lower, add, suspend, restore, threaten.
 
 import { resolveWhen } from '../calendar.js';
-import { layerWith } from '../copy.js';
+import { checkLayer, endedLayerReason, requireAuthority, startClock, unstackedScope } from '../authorities.js';
+import { layerWith, withChanges } from '../copy.js';
 import type { MoveOf, TariffMove } from '../moves.js';
 import type { State, TariffLayer } from '../types.js';
 import { fmtPct, layersOf, MoveError, type MoveContext, type Outcome, recorded, requireRange, withLayers } from './common.js';
@@ -17,6 +18,8 @@ type LayerMove = Exclude<TariffMove, MoveOf<'add_tariff_layer'>>;
 function findLayer(state: State, move: LayerMove): { layers: TariffLayer[]; index: number } {
   const layers = layersOf(state, move.actor);
   const index = layers.findIndex((l) => l.id === move.layer);
+  const ended = index < 0 ? endedLayerReason(state, move.layer) : null;
+  if (ended) throw new MoveError(move, 'layer', `statutory rule: ${ended}`);
   if (index < 0)
     throw new MoveError(move, 'layer', `unknown ${move.actor} layer "${move.layer}" (known: ${layers.map((l) => l.id).join(', ')})`);
   return { layers, index };
@@ -68,7 +71,15 @@ function changeLayer(
     if (!byMove) changes.set(layers, (byMove = new WeakMap()));
     byMove.set(move, change);
   }
-  return recorded(withLayers(state, change.imposer, change.layers), move, ctx, change.text, change.tension);
+  return recorded(underAuthority(withLayers(state, change.imposer, change.layers), move, layers[index], change.layers[index]), move, ctx, change.text, change.tension);
+}
+
+/** The statutory rules of the layer's authority (authorities.ts): checked, and its clock started. */
+function underAuthority(state: State, move: TariffMove, before: TariffLayer | null, after: TariffLayer): State {
+  if (after.authority == null) return state;
+  checkLayer(state, move, before, after);
+  const authorities = startClock(state, after, before === null);
+  return authorities === state.authorities ? state : withChanges(state, { authorities });
 }
 
 export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): Outcome {
@@ -140,9 +151,18 @@ function addLayer(state: State, move: MoveOf<'add_tariff_layer'>, ctx: MoveConte
   const layers = layersOf(state, move.actor);
   if (layers.some((l) => l.id === move.layer)) throw new MoveError(move, 'layer', `a ${move.actor} layer "${move.layer}" already exists`);
   const segments = (move.actor === 'us' ? state.us_import_segments : state.us_export_segments).map((s) => s.name);
-  const scope = resolveScope(move.scope, segments, (msg) => {
-    throw new MoveError(move, 'scope', msg);
-  });
+  const authority = move.authority === undefined ? null : requireAuthority(state, move, move.authority);
+  if (authority && authority.imposer !== move.actor) throw new MoveError(move, 'authority', `${authority.label} is a ${authority.imposer} authority`);
+  const scope = unstackedScope(
+    state,
+    move,
+    authority,
+    resolveScope(move.scope, segments, (msg) => {
+      throw new MoveError(move, 'scope', msg);
+    }),
+    segments,
+    layers,
+  );
   const layer: TariffLayer = {
     id: move.layer,
     imposer: move.actor,
@@ -154,7 +174,8 @@ function addLayer(state: State, move: MoveOf<'add_tariff_layer'>, ctx: MoveConte
     threatened_pct: 0,
     expires_step: move.expires === undefined ? null : resolveWhen(state.start_date, state.step_unit, move.expires),
     snapback_rate_pct: move.snapback_rate_pct ?? null,
+    authority: authority ? authority.id : null,
   };
   const text = `${move.actor.toUpperCase()} adds ${layer.label} at ${fmtPct(layer.rate_pct)} on ${scope.join(', ')}`;
-  return recorded(withLayers(state, move.actor, [...layers, layer]), move, ctx, text, tensionFor(move.rate_pct));
+  return recorded(underAuthority(withLayers(state, move.actor, [...layers, layer]), move, null, layer), move, ctx, text, tensionFor(move.rate_pct));
 }

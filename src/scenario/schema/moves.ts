@@ -24,6 +24,7 @@ export const moveSchema: z.ZodType<Move> = z.lazy(() =>
       applies_to: z.enum(['partner', 'all_origins', 'other_origins']).optional(),
       expires: when.optional(),
       snapback_rate_pct: pct.optional(),
+      authority: id.optional().describe('the legal authority it rests on (seeds/authorities.yaml); its statutory rules apply'),
     }),
     z.strictObject({ type: z.literal('suspend_tariff'), actor, layer: id, keep_pct: pct }),
     z.strictObject({ type: z.literal('restore_tariff'), actor, layer: id }),
@@ -62,6 +63,21 @@ export const moveSchema: z.ZodType<Move> = z.lazy(() =>
     z.strictObject({ type: z.literal('cooperate_on_precursors'), actor: cn, level: share }),
     z.strictObject({ type: z.literal('settle_tiktok'), actor, outcome: z.enum(['framework', 'divested', 'banned']) }),
     z.strictObject({ type: z.literal('hold_summit'), actor: both, name: z.string().min(1), moves: z.array(moveSchema).min(1) }),
+    z
+      .strictObject({ type: z.literal('court_voids_authority'), actor: us, authority: id, stop: when.describe('collection stops: its layers end at this step'), case: z.string().min(1).optional() })
+      .describe("a court holds that an authority does not support tariffs: every layer under it ends on the stop date"),
+    z.strictObject({ type: z.literal('congress_extends'), actor: us, authority: id, until: when }).describe('Congress extends a time-limited authority (Section 122) to a date'),
+    z.strictObject({ type: z.literal('request_continuation'), actor: us, authority: id }).describe('continuation of a Section 301 action is requested: it runs four more years'),
+    z
+      .strictObject({
+        type: z.literal('refund_duties'),
+        actor: us,
+        authority: id,
+        amount_bn: z.number().min(0).max(10000),
+        schedule: z.array(z.strictObject({ from: when, until: when, amount_bn: z.number().min(0).max(10000) })).min(1),
+        label: z.string().min(1).optional(),
+      })
+      .describe('duties collected under a voided authority are paid back: the amount over the phases (each paid evenly from `from` up to `until`), as the us_tariff_refunds_bn metric'),
   ]),
 );
 
@@ -71,4 +87,5 @@ export const MOVE_TYPES = [
   'relax_rare_earth_curbs', 'issue_general_licences', 'sign_diversification_pact', 'commit_soybean_purchases',
   'stop_soybean_purchases', 'impose_tech_controls', 'relax_tech_controls', 'set_port_fees', 'sign_agreement',
   'extend_agreement', 'let_agreement_lapse', 'cooperate_on_precursors', 'settle_tiktok', 'hold_summit',
+  'court_voids_authority', 'congress_extends', 'request_continuation', 'refund_duties',
 ] as const satisfies readonly Move['type'][];

@@ -41,6 +41,39 @@ const layer = z.strictObject({
   threatened_pct: pct.optional(),
   expires: when.optional(),
   snapback_rate_pct: pct.optional(),
+  authority: id.optional(),
+  ...provenance,
+});
+
+const AUTHORITY_KINDS = ['mfn', 'section_301', 'section_232', 'ieepa', 'section_122', 'section_338', 'ad_cvd', 'tariff_commission'] as const;
+const authorityKind = z.enum(AUTHORITY_KINDS);
+
+/** seeds/authorities.yaml: the statutory rules of each kind of authority, and the authorities layers name. */
+export const authoritiesSchema = z.strictObject({
+  statutes: z.partialRecord(
+    authorityKind,
+    z.strictObject({
+      label: z.string().min(1),
+      max_rate_pct: pct.optional(),
+      max_days: z.number().int().min(1).optional(),
+      not_stacked_on: z.array(authorityKind).optional(),
+      lapse_years: z.number().int().min(1).optional(),
+      ...provenance,
+    }),
+  ),
+  authorities: z.array(z.strictObject({ id, label: z.string().min(1), imposer: z.enum(['us', 'cn']), kind: authorityKind, ...provenance })),
+});
+
+/** Where an authority stands on a baseline's date: a date its layers end, or that they have ended. */
+const authorityStatus = z.strictObject({
+  id,
+  ends: isoDate.optional(),
+  end_kind: z.enum(['void', 'limit', 'lapse']).optional(),
+  end_why: z.string().min(1).optional(),
+  ended: z.boolean().optional(),
+  /** The layers that ended with it (for the reason a move naming one is refused). */
+  ended_layers: z.array(id).optional(),
+  extended: z.boolean().optional(),
   ...provenance,
 });
 
@@ -87,13 +120,43 @@ export const baselineSchema = z.strictObject({
     }),
   ),
   escalation_index: fact(z.number().min(0).max(100)),
+  authorities: z.array(authorityStatus).optional(),
+  /** Refunds of duties still being paid on the baseline's date. */
+  refunds: z
+    .array(z.strictObject({ label: z.string().min(1), authority: id, from: when, until: when, amount_bn: z.number().min(0).max(10000), ...provenance }))
+    .optional(),
 });
 
-export const recordSchema = z.strictObject({
-  id: z.string().min(1),
-  description: z.string(),
-  entries: z.array(z.strictObject({ at: isoDate, why: z.string().min(1), moves: z.array(moveSchema).min(1), ...provenance })),
-});
+const recordEntries = z.array(z.strictObject({ at: isoDate, why: z.string().min(1), moves: z.array(moveSchema).min(1), ...provenance }));
+
+/** A record's entries are in date order: an entry dated before the one above it is a slip. */
+function inDateOrder(r: { entries: { at: string }[] }, ctx: z.RefinementCtx): void {
+  r.entries.forEach((e, i) => {
+    const prev = i > 0 ? r.entries[i - 1].at : null;
+    if (prev !== null && e.at < prev) ctx.addIssue({ code: 'custom', path: ['entries', i, 'at'], message: `${e.at} is before the entry above it (${prev}): a record's entries are in date order` });
+  });
+}
+
+export const recordSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    description: z.string(),
+    entries: recordEntries,
+  })
+  .superRefine(inDateOrder);
+
+/**
+ * A record a user keeps beside a scenario: the same format, and its own `sources` for citations that
+ * seeds/sources.yaml does not have (each entry's `source` names one of either).
+ */
+export const userRecordSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    description: z.string(),
+    sources: z.record(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'expected a lower-case key'), z.strictObject({ cite: z.string().min(1), unconfirmed: z.boolean().optional() })).optional(),
+    entries: recordEntries,
+  })
+  .superRefine(inDateOrder);
 
 /** The US sectors that depend on rare-earth magnets (the scope of the output at risk). */
 export const magnetSectorsSchema = z.strictObject({
@@ -104,6 +167,7 @@ export const magnetSectorsSchema = z.strictObject({
 
 export type SeedMagnetSectors = z.infer<typeof magnetSectorsSchema>;
 export type SeedBaseline = z.infer<typeof baselineSchema>;
+export type SeedAuthorities = z.infer<typeof authoritiesSchema>;
 export type SeedTrade = z.infer<typeof tradeSchema>;
 export type SeedRecord = z.infer<typeof recordSchema>;
 export type SeedParameters = z.infer<typeof parametersSchema>;

@@ -180,6 +180,7 @@ export function Palette({ state, date, error, rows, onApply, check, onClose }: P
             {f.optional ? ' (optional)' : ''}: {f.kind === 'choice' ? `< ${values[i] || '-'} >` : `${values[i]}${i === fieldIdx ? '_' : ''}`}
           </Text>
         ))}
+      {stage !== 'actor' && form.description ? <Text dimColor wrap="truncate">{form.description}</Text> : null}
       {refusal ?? error ? <Text color="red" wrap="truncate">{refusal ?? error}</Text> : null}
     </Box>
   );

@@ -27,6 +27,8 @@ export interface MoveForm {
   type: MoveType;
   actors: Who[];
   fields: Field[];
+  /** What the move does, in a line (shown under the list of moves). */
+  description?: string;
 }
 
 // What an agreement signed here does if it lapses: the Busan truce's own terms (the suspended parts
@@ -85,7 +87,36 @@ export const MOVE_FORMS: MoveForm[] = [
   { type: 'cooperate_on_precursors', actors: ['cn'], fields: [num('level', '0.8')] },
   { type: 'settle_tiktok', actors: ['us', 'cn'], fields: [pick('outcome', () => ['framework', 'divested', 'banned'])] },
   { type: 'hold_summit', actors: ['both'], fields: [{ name: 'name', kind: 'text', initial: 'summit' }] },
+  {
+    type: 'court_voids_authority',
+    actors: ['us'],
+    fields: [pick('authority', (s) => authorities(s, (a) => !a.ended)), { name: 'stop', kind: 'text', initial: '2027-01-04' }, { name: 'case', kind: 'text', initial: '', optional: true }],
+    description: "a court holds that an authority does not support tariffs: every layer under it ends on the stop date (a step or a date); a refund can follow",
+  },
+  {
+    type: 'congress_extends',
+    actors: ['us'],
+    fields: [pick('authority', (s) => authorities(s, (a) => a.max_days !== null && !a.ended)), { name: 'until', kind: 'text', initial: '2027-07-24' }],
+    description: 'Congress extends a time-limited authority (Section 122: 150 days unless extended) to a date',
+  },
+  {
+    type: 'request_continuation',
+    actors: ['us'],
+    fields: [pick('authority', (s) => authorities(s, (a) => a.end_kind === 'lapse' && !a.ended))],
+    description: 'continuation of a Section 301 action is requested: it runs another four years instead of lapsing',
+  },
+  {
+    type: 'refund_duties',
+    actors: ['us'],
+    fields: [pick('authority', (s) => authorities(s, (a) => a.end_kind === 'void')), num('amount_bn', '10'), { name: 'from', kind: 'text', initial: '2027-01-04' }, { name: 'until', kind: 'text', initial: '2027-07-05' }],
+    description: 'duties collected under a voided authority are paid back evenly from `from` to `until` (shown as us_tariff_refunds_bn; duties collected are unchanged)',
+  },
 ];
+
+/** The authorities a form offers: ids of those that pass `keep`. */
+function authorities(s: State, keep: (a: State['authorities'][number]) => boolean): string[] {
+  return s.authorities.filter(keep).map((a) => a.id);
+}
 
 export const WHO: Who[] = ['us', 'cn', 'both'];
 
@@ -117,9 +148,15 @@ export function buildMove(form: MoveForm, actor: Who, values: string[], s: State
     else if (f.list) move[f.name] = raw.split(',').map((x) => x.trim()).filter(Boolean);
     else if (f.kind === 'number') move[f.name] = raw === '' ? NaN : Number(raw);
     else if (raw === 'true' || raw === 'false') move[f.name] = raw === 'true';
-    else if (f.name === 'until' && /^\d+$/.test(raw)) move[f.name] = Number(raw);
+    else if ((f.name === 'until' || f.name === 'stop' || f.name === 'from') && /^\d+$/.test(raw)) move[f.name] = Number(raw);
     else move[f.name] = raw;
   });
   if (form.type === 'hold_summit') move.moves = kept; // after its name, as a scenario file has it
+  if (form.type === 'refund_duties') {
+    // The form asks for one phase: the whole amount from `from` to `until`.
+    move.schedule = [{ from: move.from, until: move.until, amount_bn: move.amount_bn }];
+    delete move.from;
+    delete move.until;
+  }
   return move;
 }
