@@ -18,6 +18,7 @@ import { UsageError } from '../errors.js';
 import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
 import { progressBar } from './batchProgress.js';
 import { parseIntFlag } from './run.js';
+import { io } from '../io.js';
 
 export interface BatchFlags {
   runs?: string;
@@ -144,13 +145,13 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     writeCheckpoint(paths, { batch: identity, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
     saved = true;
   });
-  const progress = await progressBar(range.end - range.start);
+  const progress = await progressBar(range.end - range.start, io().stderr);
   const stop = stopOnSignals();
   let sink: Sink | FileSink | null = null;
   let series;
   try {
     if (flags.csv) {
-      sink = flags.out && paths ? fileSink(flags.out, paths.rows, resumed?.csvBytes ?? null) : stdoutSink();
+      sink = flags.out && paths ? fileSink(flags.out, paths.rows, resumed?.csvBytes ?? null) : stdoutSink(io().stdout);
       if (!resumed) await sink.write(csvHeader(plan));
     }
     // Written at once: replaces a stale checkpoint, and an unwritable --out fails before any work.
@@ -182,7 +183,7 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     }
     const total = range.end - range.start;
     const next = paths ? 'resume with the same command and --resume' : 'no checkpoint without --out';
-    process.stderr.write(`tariff-sim: interrupted: ${e.runsEnd - range.start} of ${total} runs done; ${next}\n`);
+    io().stderr.write(`tariff-sim: interrupted: ${e.runsEnd - range.start} of ${total} runs done; ${next}\n`);
     return stop.exitCode() ?? 1;
   } finally {
     stop.release();
@@ -197,7 +198,7 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
     if (flags.json) emit(toJson(summary), flags.out);
     else if (!flags.csv) emit(comparisonTable(summary), flags.out);
-    else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));
+    else if (flags.out && io().stdout.isTTY) io().stdout.write(comparisonTable(summary));
   }
   // Only once the output is in place: if writing it failed, the checkpoint still holds the work.
   if (paths) removeCheckpoint(paths);

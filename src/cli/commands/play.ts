@@ -3,6 +3,7 @@
 import { createElement } from 'react';
 import { loadScenario } from '../../scenario/load.js';
 import { UsageError } from '../errors.js';
+import { io } from '../io.js';
 
 export interface PlayFlags {
   seed?: string;
@@ -12,7 +13,7 @@ export const NOT_A_TERMINAL = 'play needs an interactive terminal: run it in a t
 
 export async function playCommand(scenarioArg: string, flags: PlayFlags = {}): Promise<number> {
   if (!process.stdin.isTTY) {
-    process.stderr.write(`tariff-sim: ${NOT_A_TERMINAL}\n`);
+    io().stderr.write(`tariff-sim: ${NOT_A_TERMINAL}\n`);
     return 2;
   }
   const scn = loadScenario(scenarioArg);

@@ -9,6 +9,7 @@ import { type RunResult, runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, toCsv, toJson } from '../output.js';
 import { eventLines, summaryTable } from '../table.js';
+import { io } from '../io.js';
 
 export interface RunFlags {
   seed?: string;
@@ -85,6 +86,6 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   checkFinite(scn, r);
   if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
   if (flags.csv) return emit(runCsv(r), flags.out);
-  const width = process.stdout.isTTY ? process.stdout.columns || 80 : 80;
+  const width = io().stdout.isTTY ? io().stdout.columns || 80 : 80;
   emit(readableRun(r, scn.description, scn.start, scn.step_unit, width), flags.out);
 }
