@@ -75,6 +75,17 @@ export function removeCheckpoint(paths: CheckpointPaths): void {
   removeFile(paths.rows);
 }
 
+/** How many runs an existing checkpoint says are done, or null if it cannot tell (for a message only). */
+export function interruptedRuns(paths: CheckpointPaths): number | null {
+  try {
+    const cp = JSON.parse(readFileSync(paths.state, 'utf8')) as Partial<CheckpointFile>;
+    const done = Number(cp.runs_end) - Number(cp.range?.start);
+    return Number.isSafeInteger(done) && done >= 0 ? done : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface Resumed {
   runsEnd: number;
   series: Series[];

@@ -3,7 +3,7 @@
 
 import { resolve } from 'node:path';
 import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
-import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
+import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
 import { earlyPool } from '../../batch/pool.js';
@@ -18,6 +18,9 @@ import { UsageError } from '../errors.js';
 import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
 import { progressBar } from './batchProgress.js';
 import { parseIntFlag } from './run.js';
+import { checkOutputs, namedOutputs, seedInputs } from '../outputPaths.js';
+import { LockedError, lockOut } from '../../batch/outLock.js';
+import { existsSync } from 'node:fs';
 import { io } from '../io.js';
 
 export interface BatchFlags {
@@ -33,6 +36,7 @@ export interface BatchFlags {
   report?: string;
   shard?: string;
   resume?: boolean;
+  fresh?: boolean;
 }
 
 export function parseShard(text: string | undefined): { k: number; n: number } | null {
@@ -79,6 +83,8 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sour
   const names = scns.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new UsageError(`scenario "${dup}" is given twice`);
+  // Before any run: an output that cannot be written, or that is one of the inputs, fails here.
+  checkOutputs(namedOutputs(flags), [...scns.map((s) => ({ path: s.file, what: 'a scenario file' })), ...seedInputs(scns.map((s) => s.source.seeds.dir))]);
   const base = flags.baseline === undefined ? null : findBaseline(flags.baseline, args, scns);
   const stepsOf = (s: Scenario) => steps ?? s.horizon;
   if (base !== null) {
@@ -131,11 +137,39 @@ export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool
   }
 }
 
+/** The lock on --out (one batch at a time writes it and its checkpoint); a held one is a usage error. */
+function lockOutput(out: string | undefined): () => void {
+  if (out === undefined) return () => {};
+  try {
+    return lockOut(out);
+  } catch (e) {
+    throw e instanceof LockedError ? new UsageError(e.message) : asOutputError(e, out);
+  }
+}
+
+/** Without --resume, a checkpoint left by an interrupted batch is work that would be lost: refused unless --fresh. */
+function keepInterrupted(flags: BatchFlags, paths: CheckpointPaths | null): void {
+  if (!paths || flags.resume || flags.fresh || !existsSync(paths.state)) return;
+  const done = interruptedRuns(paths);
+  throw new UsageError(`--out ${flags.out}: ${paths.state} holds an interrupted batch${done === null ? '' : ` (${done} runs done)`}; add --resume to finish it, or --fresh to discard it and start again`);
+}
+
 async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): Promise<number | void> {
+  if (flags.resume && flags.fresh) throw new UsageError('choose one of --resume and --fresh');
   const { plan, sources, shard, workers } = planBatch(args, flags);
+  const release = lockOutput(flags.out);
+  try {
+    return await lockedBatch(pool, plan, sources, shard, workers, flags);
+  } finally {
+    release();
+  }
+}
+
+async function lockedBatch(pool: Pool | null, plan: Plan, sources: Record<string, ScenarioSource>, shard: { k: number; n: number } | null, workers: number, flags: BatchFlags): Promise<number | void> {
   const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
   // With --out, a checkpoint beside it keeps the finished runs through Ctrl-C, SIGTERM or a failure.
   const paths = flags.out ? checkpointPaths(flags.out) : null;
+  keepInterrupted(flags, paths);
   const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv)) : '';
   const resumed = resumePoint(flags, paths, plan, identity);
   const from = resumed?.runsEnd ?? range.start;

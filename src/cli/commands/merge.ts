@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mergeParts, type PartFile, PartError, summarise } from '../../batch/index.js';
 import { UsageError } from '../errors.js';
 import { emit, toJson, writeFileAtomic } from '../output.js';
+import { checkOutputs, namedOutputs } from '../outputPaths.js';
 
 export interface MergeFlags {
   out?: string;
@@ -26,6 +27,7 @@ function readPart(file: string): { name: string; part: PartFile } {
 }
 
 export async function mergeCommand(files: string[], flags: MergeFlags): Promise<void> {
+  checkOutputs(namedOutputs(flags), files.map((path) => ({ path, what: 'a part file' })));
   let merged;
   try {
     merged = mergeParts(files.map(readPart));

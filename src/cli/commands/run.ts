@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { emit, toCsv, toJson } from '../output.js';
 import { eventLines, summaryTable } from '../table.js';
 import { io } from '../io.js';
+import { checkOutputs, namedOutputs, seedInputs } from '../outputPaths.js';
 
 export interface RunFlags {
   seed?: string;
@@ -82,6 +83,7 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
   if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
   const scn = loadScenario(scenarioArg);
+  checkOutputs(namedOutputs(flags), [{ path: scn.file, what: 'the scenario file' }, ...seedInputs([scn.source.seeds.dir])]);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
   checkFinite(scn, r);
   if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
