@@ -67,6 +67,7 @@ const CASES: Case[] = [
   c('step-unknown.yaml', 6, 'step', /"week"\|"month"/),
   c('start-not-a-date.yaml', 6, 'start', /ISO date/),
   c('start-before-baseline.yaml', 6, 'start', /before the baseline's date/),
+  c('start-far-future.yaml', 7, 'start', /on or before 2100-12-31/),
   c('seed-list.yaml', 6, 'seed', /expected a number or a string, got a list/),
   // Seeds the scenario names.
   c('baseline-unknown.yaml', 4, 'baseline', /no such seed/),
@@ -74,6 +75,7 @@ const CASES: Case[] = [
   c('baseline-not-a-baseline.yaml', 4, 'baseline', /seed "parameters" is not a valid baseline/),
   c('record-unknown.yaml', 6, 'records[1]', /no such seed/),
   c('record-not-a-record.yaml', 6, 'records[0]', /seed "jan-2025" is not a valid record/),
+  c('records-duplicate.yaml', 8, 'records[1]', /record "record-2025" is given twice/),
   // Parameters.
   c('parameter-unknown.yaml', 7, 'parameters.warp_factor', /unknown field "warp_factor"/),
   c('parameter-bad-range.yaml', 7, 'parameters.armington_sigma', /low <= central <= high/),
@@ -81,6 +83,7 @@ const CASES: Case[] = [
   c('parameter-negative.yaml', 7, 'parameters.cn_soybean_demand_mmt', /-100 is outside/),
   c('parameter-singular.yaml', 7, 'parameters.armington_sigma', /1 is outside .* from 1.1/),
   c('parameter-absurd.yaml', 7, 'parameters.import_price_pass_through.central', /50 is outside/),
+  c('parameter-proto-key.yaml', 6, 'parameters.__proto__', /unknown field "__proto__"/),
   // The timeline.
   c('timeline-not-list.yaml', 6, 'timeline', /expected array/),
   c('timeline-empty-moves.yaml', 8, 'timeline[0].moves', />=1 items/),
@@ -110,6 +113,7 @@ const CASES: Case[] = [
   // Rules: conditions over metric names, and moves that only run when a condition holds.
   c('rule-unknown-metric.yaml', 8, 'rules[0].when', /unknown name "us_tarif_on_cn_pct"/),
   c('rule-syntax-error.yaml', 8, 'rules[0].when', /cannot parse/),
+  c('rule-comment.yaml', 8, 'rules[0].when', /"#" starts a comment/),
   c('rule-unknown-layer.yaml', 9, 'rules[0].move.layer', /unknown us layer "us_no_such_layer"/),
 ];
 

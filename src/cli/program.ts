@@ -42,7 +42,7 @@ export function buildProgram(outcome: Outcome = { code: 0 }): Command {
     .configureOutput({
       writeOut: (s) => io().stdout.write(s),
       writeErr: (s) => io().stderr.write(s),
-      outputError: (s, write) => write(`tariff-sim: ${s.trim().replace(/^error: /, '')} (run with --help for usage)\n`),
+      outputError: (s, write) => write(`tariff-sim: ${s.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
     })
     .addHelpText('after', '\nExamples:\n  tariff-sim list\n  tariff-sim run busan-truce\n  tariff-sim validate my-scenario.yaml\n  tariff-sim batch busan-truce --runs 1000\n  tariff-sim schema > scenario.schema.json\n\nEvery command has --help with examples. Exit codes: 0 ok, 1 failure while running, 2 bad input or usage.')
     .exitOverride();

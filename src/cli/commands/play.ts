@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { loadScenario } from '../../scenario/load.js';
 import { UsageError } from '../errors.js';
 import { io } from '../io.js';
+import { checkSeedFlag } from './run.js';
 
 export interface PlayFlags {
   seed?: string;
@@ -17,7 +18,7 @@ export async function playCommand(scenarioArg: string, flags: PlayFlags = {}): P
     return 2;
   }
   const scn = loadScenario(scenarioArg);
-  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  checkSeedFlag(flags.seed);
   // Ink and React load only here: `run` and `batch` never pay for them.
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../../tui/App.js')]);
   const app = render(createElement(App, { scn, seed: flags.seed }), { exitOnCtrlC: true });

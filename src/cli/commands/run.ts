@@ -30,6 +30,18 @@ export function parseIntFlag(name: string, value: string | undefined, min: numbe
 }
 
 /**
+ * A seed may be text, as in a scenario file (`seed: 7` or `seed: busan`): the streams are seeded from
+ * its characters, so `--seed abc` is a seed of its own, not a mistake. It must be printable, without
+ * spaces at either end, and at most 100 characters: what a user can type and see again in the output.
+ */
+export function checkSeedFlag(seed: string | undefined): void {
+  if (seed === undefined) return;
+  if (seed.trim() === '') throw new UsageError('--seed: expected a value');
+  if (seed.length > 100) throw new UsageError(`--seed: at most 100 characters, got ${seed.length}`);
+  if (seed !== seed.trim() || /[\p{Cc}\p{Cf}]/u.test(seed)) throw new UsageError(`--seed: expected printable text without spaces at either end, got ${JSON.stringify(seed)}`);
+}
+
+/**
  * A run whose metrics are not all finite is never shown as a result. With parameter overrides the
  * file is to blame (exit 2, at its parameters); without, the model is (an internal error, exit 1).
  */
@@ -81,7 +93,7 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
   const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
-  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  checkSeedFlag(flags.seed);
   const scn = loadScenario(scenarioArg);
   checkOutputs(namedOutputs(flags), [{ path: scn.file, what: 'the scenario file' }, ...seedInputs([scn.source.seeds.dir])]);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
