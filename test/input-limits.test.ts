@@ -47,16 +47,17 @@ describe('a scenario file is opened once, then checked and read through that han
       if (fs.existsSync(file)) rmSync(file);
       return r;
     };
-    fs.statSync = gone(statSync) as typeof statSync;
-    fs.fstatSync = gone(fstatSync) as typeof fstatSync;
+    const patched = fs as unknown as Record<string, unknown>;
+    patched.statSync = gone(statSync);
+    patched.fstatSync = gone(fstatSync);
     syncBuiltinESMExports();
     try {
       const scn = loadScenario(file);
       expect(scn.name).toBe('vanishing');
       expect(fs.existsSync(file)).toBe(false);
     } finally {
-      fs.statSync = statSync;
-      fs.fstatSync = fstatSync;
+      patched.statSync = statSync;
+      patched.fstatSync = fstatSync;
       syncBuiltinESMExports();
     }
   });

@@ -67,7 +67,7 @@ export function buildProgram(outcome: Outcome = { code: 0 }): Command {
     .option('--runs <n>', 'number of runs (each scenario sees the same parameter draws and shocks in run i)')
     .option('--seed <n>', "seed for every run's streams (default: the first scenario's)")
     .option('--steps <n>', "number of steps (default: each scenario's horizon)")
-    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--workers <n>', 'worker threads, at most 8 (default: one per 10,000 runs of each scenario, up to the cores)')
     .option('--baseline <name>', 'also summarise each scenario minus this one, run by run')
     .option('--sweep <param=a:b:n>', 'run over an n-point grid of one parameter, pinned at each value')
     .option('--json', 'the summaries as JSON')
@@ -81,7 +81,7 @@ export function buildProgram(outcome: Outcome = { code: 0 }): Command {
     .action(
       action(async (scenarios: string[], flags) => {
         // The workers load their modules while this thread loads and plans.
-        const pool = (await import('../batch/pool.js')).earlyPool(flags);
+        const pool = (await import('../batch/pool.js')).earlyPool(flags, scenarios.length);
         return (await import('./commands/batch.js')).batchCommand(scenarios, flags, pool);
       }),
     );

@@ -2,11 +2,11 @@
 // a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
 
 import { resolve } from 'node:path';
-import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
+import { type Arm, comparisonTable, csvHeader, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
 import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
-import { earlyPool } from '../../batch/pool.js';
+import { earlyPool, workerCount } from '../../batch/pool.js';
 import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
 import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
@@ -82,13 +82,14 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sour
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
-  const workers = parseIntFlag('workers', flags.workers, 1, 256) ?? defaultWorkers();
+  const asked = parseIntFlag('workers', flags.workers, 1, 256);
   checkSeedFlag(flags.seed);
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const shard = parseShard(flags.shard);
   if (shard && (flags.json || flags.report)) throw new UsageError('--shard writes a part file (or, with --csv, its runs\' rows): leave out --json and --report, and use `merge` on the parts');
   const sweep = parseSweep(flags.sweep);
   const scns = args.map((a) => loadScenario(a));
+  const workers = workerCount(asked, runs * scns.length * (sweep?.values.length ?? 1));
   const names = scns.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new UsageError(`scenario "${dup}" is given twice`);
