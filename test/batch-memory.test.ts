@@ -65,13 +65,14 @@ function peakRss(args: string[]): Promise<number> {
 }
 
 describe('peak memory of a real batch, oversubscribed on this machine', () => {
-  it('is flat in the number of runs (x5) and in --workers (16 against 64)', async () => {
+  it('is flat in the number of runs and in --workers: 7,500 runs on --workers 64 against 1,500 on --workers 8', async () => {
     const batch = (runs: number, workers: number) => ['batch', 'busan-truce', '--runs', String(runs), '--steps', '13', '--seed', '4', '--workers', String(workers), '--csv'];
-    const small = await peakRss(batch(1500, 16));
-    const [large, many] = await Promise.all([peakRss(batch(7500, 16)), peakRss(batch(1500, 64))]);
-    console.log(`peak RSS, --workers 16: ${(small / 1e6).toFixed(0)} MB at 1,500 runs, ${(large / 1e6).toFixed(0)} MB at 7,500; --workers 64: ${(many / 1e6).toFixed(0)} MB`);
+    const small = await peakRss(batch(1500, 8));
+    const large = await peakRss(batch(7500, 64));
+    console.log(`peak RSS: ${(small / 1e6).toFixed(0)} MB at 1,500 runs on --workers 8, ${(large / 1e6).toFixed(0)} MB at 7,500 runs on --workers 64`);
+    // Five times the runs and eight times the workers asked: within 30% (before, each thread asked for
+    // was started: 64 threads, each some 13-45 MB).
     expect(large / small).toBeLessThan(1.3);
-    expect(many / small).toBeLessThan(1.3);
   }, 600_000);
 });
 

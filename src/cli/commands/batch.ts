@@ -158,10 +158,11 @@ function lockOutput(out: string | undefined): () => void {
   }
 }
 
-/** Without --resume, a checkpoint left by an interrupted batch is work that would be lost: refused unless --fresh. */
+/** Without --resume, a checkpoint left by an interrupted batch is work that would be lost: refused unless --fresh (or it holds no finished run). */
 function keepInterrupted(flags: BatchFlags, paths: CheckpointPaths | null): void {
   if (!paths || flags.resume || flags.fresh || !existsSync(paths.state)) return;
   const done = interruptedRuns(paths);
+  if (done === 0) return; // a checkpoint of no finished runs holds no work to lose
   throw new UsageError(`--out ${flags.out}: ${paths.state} holds an interrupted batch${done === null ? '' : ` (${done} runs done)`}; add --resume to finish it, or --fresh to discard it and start again`);
 }
 
