@@ -71,7 +71,7 @@ describe('peak memory of a real batch, oversubscribed on this machine', () => {
     const large = await peakRss(batch(7500, 64));
     console.log(`peak RSS: ${(small / 1e6).toFixed(0)} MB at 1,500 runs on --workers 8, ${(large / 1e6).toFixed(0)} MB at 7,500 runs on --workers 64`);
     // Five times the runs and eight times the workers asked: within half as much again (measured here:
-    // 1.03-1.24, the workers' heaps settling). Before, every thread asked for was started: 64 threads
+    // 1.24, the workers' heaps settling). Before, every thread asked for was started: 64 threads
     // at some 13 MB each idle and 30-45 MB working, more than twice the memory of 8.
     expect(large / small).toBeLessThan(1.5);
   }, 600_000);
