@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/scenario/errors.js';
 import { loadScenario } from '../src/scenario/load.js';
+import { cliInProcess } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -96,7 +97,9 @@ function scenarioWith(attack: Attack, i: number): string {
   return file;
 }
 
-function validateCli(file: string): Promise<{ code: number | null; stderr: string }> {
+/** `tariff-sim validate FILE`: in-process (the same program and exit code), or as a real process for one attack. */
+async function validateCli(file: string, real = false): Promise<{ code: number | null; stderr: string }> {
+  if (!real) return cliInProcess(['validate', file]);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'validate', file], { cwd: ROOT });
     let stderr = '';
@@ -124,7 +127,7 @@ describe('each attack is refused when the file is validated', () => {
 
   it.concurrent.each(ATTACKS.map((a, i) => [a.name, a, i] as const))('`tariff-sim validate` exits 2 in one line: %s', async (_n, attack, i) => {
     const file = scenarioWith(attack, 100 + i);
-    const r = await validateCli(file);
+    const r = await validateCli(file, i === 0);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

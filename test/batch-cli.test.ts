@@ -1,7 +1,6 @@
 // The batch and merge commands end to end, as a user runs them: bad flags exit 2 with one line,
 // and shards merged by `merge` equal the unsharded batch's JSON byte for byte.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,24 +9,18 @@ import { runBatch, summarise } from '../src/batch/index.js';
 import { planBatch } from '../src/cli/commands/batch.js';
 import { exitCodeFor } from '../src/cli/errors.js';
 import { toJson } from '../src/cli/output.js';
+import { cliInProcess } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+// In-process: the same program, streams and exit codes as the command (real processes are kept for
+// signals in batch-interrupt.test.ts).
+const cli = cliInProcess;
 
 describe('batch flags', () => {
-  // Most flags are checked in-process (spawning the CLI costs seconds here); two go through the CLI.
+  // Most flags are checked through planBatch; two go through the CLI.
   const bad: [string[], Record<string, string>, RegExp][] = [
     [['busan-truce'], { runs: 'ten' }, /--runs: expected a whole number/],
     [['busan-truce'], { runs: '5', shard: '3/2' }, /--shard: expected k\/n/],

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-interrupt-'));
@@ -90,7 +91,7 @@ describe('interrupting a batch', () => {
   }, 600_000);
 
   it('--resume without a checkpoint: one line, exit 2', async () => {
-    const r = await cli(['batch', 'busan-truce', '--runs', '5', '--steps', '3', '--json', '--out', join(dir, 'none.json'), '--resume']);
+    const r = await cliInProcess(['batch', 'busan-truce', '--runs', '5', '--steps', '3', '--json', '--out', join(dir, 'none.json'), '--resume']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^tariff-sim: --resume: no checkpoint at .*none\.json\.checkpoint\.json .*\n$/);
   }, 120_000);
@@ -112,6 +113,7 @@ syncBuiltinESMExports();
 const fullDisk = ['--import', `data:text/javascript,${encodeURIComponent(FULL_DISK)}`];
 
 describe('output that cannot be written', () => {
+  // In-process: the same program and exit code; these fail before any work, so no signal is involved.
   it('an unwritable or missing directory: one line naming the file, exit 1, for batch and run', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const cases: string[][] = [
@@ -120,7 +122,7 @@ describe('output that cannot be written', () => {
       ['batch', 'busan-truce', '--runs', '5', '--steps', '3', '--out', join(dir, 'no-such-dir', 'x.txt')],
       ['run', 'busan-truce', '--csv', '--out', '/proc/x.csv'],
     ];
-    const results = await Promise.all(cases.map((args) => cli(args)));
+    const results = await Promise.all(cases.map((args) => cliInProcess(args)));
     results.forEach((r, i) => {
       expect(r.code, cases[i].join(' ')).toBe(1);
       expect(r.stderr).toBe(`tariff-sim: ${cases[i][cases[i].length - 1]}: cannot write (no such directory)\n`);

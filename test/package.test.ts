@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -22,9 +23,10 @@ describe('the CLI', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   }, 60_000);
 
-  it.each(['', ...COMMANDS])('`%s --help` exits 0 with examples', (command) => {
-    const r = cli([...(command ? [command] : []), '--help']);
-    expect(r.status, r.stderr).toBe(0);
+  // In-process: the same program and streams as the command, without a node start per command.
+  it.each(['', ...COMMANDS])('`%s --help` exits 0 with examples', async (command) => {
+    const r = await cliInProcess([...(command ? [command] : []), '--help']);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('tariff-sim');
   }, 60_000);

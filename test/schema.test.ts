@@ -1,11 +1,11 @@
 // The JSON Schema of scenario files: generated from the zod schema, committed for editors, and
 // named by every shipped scenario's yaml-language-server comment.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../src/cli/commands/schema.js';
+import { cliInProcess } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const COMMITTED = join(ROOT, 'schema', 'scenario.schema.json');
@@ -24,9 +24,9 @@ describe('schema/scenario.schema.json', () => {
     expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['timeline', 'parameters', 'step', 'seed']));
   });
 
-  it('is what `tariff-sim schema` prints', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'schema'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+  it('is what `tariff-sim schema` prints', async () => {
+    const r = await cliInProcess(['schema']);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(scenarioJsonSchema());
   }, 60_000);
 

@@ -3,8 +3,9 @@
 // summaries (the part-file encoding, so resuming adds integers and gives the same bytes) and, for
 // CSV, how many bytes of the rows file hold exactly those runs' rows.
 
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type BatchInputs, BatchFileError, checkpointSchema, checkSeries, inputDifference, parseBatchFile } from './checkpointSchema.js';
+import { sha256 } from './inputs.js';
 import { decodeSeries, encodeSeries, type SeriesPart } from './part.js';
 import type { Plan } from './plan.js';
 import { emptySummaries } from './runBatch.js';
@@ -16,6 +17,8 @@ export interface CheckpointFile {
   format: string;
   /** batchIdentity: a resume must be the same batch. */
   batch: string;
+  /** The version and the files the identity covers, by label: a mismatch names the changed one. */
+  inputs: BatchInputs;
   range: { start: number; end: number };
   runs_end: number;
   csv_bytes: number | null;
@@ -46,16 +49,14 @@ function removeFile(path: string): void {
   }
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** Scenarios by content, not location (an edited scenario is another batch), plus seed, runs, steps, sweep, baseline, shard and CSV or not. */
-export function batchIdentity(plan: Plan, range: { start: number; end: number }, csv: boolean): string {
-  const hashes = new Map<string, string>();
-  const arms = plan.arms.map(({ file, ...rest }) => {
-    if (!hashes.has(file)) hashes.set(file, sha256(readFileSync(file)));
-    return { ...rest, file_sha256: hashes.get(file) };
-  });
-  return sha256(JSON.stringify({ plan: { ...plan, arms }, range, csv }));
+/**
+ * Everything that decides the bytes: the plan without file locations (seed, runs, steps, sweep,
+ * baseline), the shard's range, CSV or not, and the inputs (the version, the scenario and seed files
+ * by content: an edited file is another batch).
+ */
+export function batchIdentity(plan: Plan, range: { start: number; end: number }, csv: boolean, inputs: BatchInputs): string {
+  const arms = plan.arms.map(({ file: _file, ...rest }) => rest);
+  return sha256(JSON.stringify({ plan: { ...plan, arms }, range, csv, inputs }));
 }
 
 /** Written beside and renamed over the old one: a checkpoint on disk is always whole. */
@@ -75,6 +76,17 @@ export function removeCheckpoint(paths: CheckpointPaths): void {
   removeFile(paths.rows);
 }
 
+/** How many runs an existing checkpoint says are done, or null if it cannot tell (for a message only). */
+export function interruptedRuns(paths: CheckpointPaths): number | null {
+  try {
+    const cp = JSON.parse(readFileSync(paths.state, 'utf8')) as Partial<CheckpointFile>;
+    const done = Number(cp.runs_end) - Number(cp.range?.start);
+    return Number.isSafeInteger(done) && done >= 0 ? done : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface Resumed {
   runsEnd: number;
   series: Series[];
@@ -89,28 +101,36 @@ function readState(path: string): CheckpointFile {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CheckpointError(code === 'ENOENT' ? `--resume: no checkpoint at ${path} (nothing to resume; run without --resume)` : `--resume: cannot read ${path} (${code})`);
   }
+  let data: unknown;
   try {
-    const cp = JSON.parse(text) as CheckpointFile;
-    if (cp?.format === CHECKPOINT_FORMAT) return cp;
+    data = JSON.parse(text);
   } catch {
-    // falls through to the one message below
+    data = null;
   }
-  throw new CheckpointError(`--resume: ${path} is not a batch checkpoint (expected format ${CHECKPOINT_FORMAT})`);
+  if ((data as CheckpointFile | null)?.format !== CHECKPOINT_FORMAT) throw new CheckpointError(`--resume: ${path} is not a batch checkpoint (expected format ${CHECKPOINT_FORMAT})`);
+  try {
+    return parseBatchFile(path, data, checkpointSchema);
+  } catch (e) {
+    throw e instanceof BatchFileError ? new CheckpointError(`--resume: ${e.message}`) : e;
+  }
 }
 
 /** The checkpoint of this very batch, checked whole; anything else is a CheckpointError. */
-export function readCheckpoint(paths: CheckpointPaths, plan: Plan, identity: string, csv: boolean): Resumed {
+export function readCheckpoint(paths: CheckpointPaths, plan: Plan, identity: string, csv: boolean, inputs?: BatchInputs): Resumed {
   const cp = readState(paths.state);
-  if (cp.batch !== identity) throw new CheckpointError(`--resume: ${paths.state} is for a different batch (scenarios, seed, runs, steps, sweep, baseline, shard or --csv differ)`);
-  const broken = () => new CheckpointError(`--resume: ${paths.state} is damaged; delete it and run without --resume`);
-  if (!(cp.runs_end >= cp.range.start && cp.runs_end <= cp.range.end)) throw broken();
+  if (cp.batch !== identity) {
+    const changed = inputs ? inputDifference(cp.inputs, inputs) : null;
+    if (changed) throw new CheckpointError(`--resume: ${changed} has changed since ${paths.state} was written (the runs done would not match the rest); start again with --fresh`);
+    throw new CheckpointError(`--resume: ${paths.state} is for a different batch (scenarios, seed, runs, steps, sweep, baseline, shard or --csv differ)`);
+  }
+  if (!(cp.runs_end >= cp.range.start && cp.runs_end <= cp.range.end)) throw new CheckpointError(`--resume: ${paths.state}: runs_end: ${cp.runs_end} is outside the batch's runs ${cp.range.start}-${cp.range.end}`);
   let series: Series[];
   try {
+    checkSeries(paths.state, plan, cp.series, cp.runs_end - cp.range.start);
     const empty = emptySummaries(plan);
-    if (cp.series.length !== empty.length) throw broken();
     series = cp.series.map((p, i) => decodeSeries(p, empty[i]));
-  } catch {
-    throw broken();
+  } catch (e) {
+    throw new CheckpointError(`--resume: ${e instanceof BatchFileError ? e.message : `${paths.state} is damaged; delete it and run without --resume`}`);
   }
   if (csv) {
     let size = -1;

@@ -1,6 +1,7 @@
 // Shard part files: a plan, which shard, and its series as exact mergeable data (sparse bin counts,
 // sums as decimal integers). `merge` adds parts back into the whole batch's series.
 
+import { type BatchInputs, BatchFileError, checkSeries, checkShard, inputDifference, parseBatchFile, partSchema } from './checkpointSchema.js';
 import { type Plan, seriesOrder } from './plan.js';
 import { emptySummaries } from './runBatch.js';
 import { mergeInto, type Series } from './series.js';
@@ -20,6 +21,8 @@ export interface SeriesPart {
 export interface PartFile {
   format: string;
   plan: Plan;
+  /** The version and the files the batch read (absent from a part made through the library without them). */
+  inputs?: BatchInputs;
   shard: { k: number; n: number; start: number; end: number };
   series: SeriesPart[];
 }
@@ -62,8 +65,8 @@ export function decodeSeries(p: SeriesPart, into: Series): Series {
   };
 }
 
-export function partFile(plan: Plan, shard: PartFile['shard'], series: Series[]): PartFile {
-  return { format: PART_FORMAT, plan, shard, series: series.map(encodeSeries) };
+export function partFile(plan: Plan, shard: PartFile['shard'], series: Series[], inputs?: BatchInputs): PartFile {
+  return { format: PART_FORMAT, plan, ...(inputs ? { inputs } : {}), shard, series: series.map(encodeSeries) };
 }
 
 /** The plan as it bears on the numbers: file locations may differ between machines. */
@@ -72,14 +75,29 @@ function planKey(plan: Plan): string {
 }
 
 /** Joins parts 1..n of one batch into its series; each shard exactly once. */
-export function mergeParts(parts: { name: string; part: PartFile }[]): { plan: Plan; series: Series[] } {
-  if (parts.length === 0) throw new PartError('no parts to merge');
-  for (const { name, part } of parts) if (part?.format !== PART_FORMAT) throw new PartError(`${name}: not a batch part file (expected format ${PART_FORMAT})`);
+/** A part as read from a file: its format, then its shape and its series checked (one line each). */
+function checkedPart(name: string, data: unknown): PartFile {
+  if ((data as PartFile | null)?.format !== PART_FORMAT) throw new PartError(`${name}: not a batch part file (expected format ${PART_FORMAT})`);
+  try {
+    const part = parseBatchFile(name, data, partSchema) as PartFile;
+    checkShard(name, part.plan, part.shard);
+    checkSeries(name, part.plan, part.series, part.shard.end - part.shard.start);
+    return part;
+  } catch (e) {
+    throw e instanceof BatchFileError ? new PartError(e.message) : e;
+  }
+}
+
+export function mergeParts(unchecked: { name: string; part: unknown }[]): { plan: Plan; series: Series[] } {
+  if (unchecked.length === 0) throw new PartError('no parts to merge');
+  const parts = unchecked.map(({ name, part }) => ({ name, part: checkedPart(name, part) }));
   const { plan } = parts[0].part;
   const n = parts[0].part.shard.n;
   const key = planKey(plan);
   const seen = new Map<number, string>();
   for (const { name, part } of parts) {
+    const changed = inputDifference(parts[0].part.inputs, part.inputs);
+    if (changed) throw new PartError(`${name}: not the same batch as ${parts[0].name}: ${changed} differs`);
     if (planKey(part.plan) !== key) throw new PartError(`${name}: a different batch from ${parts[0].name} (scenarios, seed, runs, steps, baseline or sweep differ)`);
     if (part.shard.n !== n) throw new PartError(`${name}: shard ${part.shard.k}/${part.shard.n}, but ${parts[0].name} is one of ${n}`);
     const other = seen.get(part.shard.k);

@@ -3,11 +3,14 @@
 
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { chunks, chunkSize, type Plan, seriesOrder } from './plan.js';
-import { type Pool, workerPool } from './pool.js';
+import { MAX_WORKERS, type Pool, workerPool } from './pool.js';
 import type { ChunkResult } from './simulate.js';
 import { emptySeries, type Series } from './series.js';
 import { mergeSparseInto } from './sparseSeries.js';
 import type { ScenarioSource } from '../scenario/compile.js';
+
+/** Chunks dispatched and not yet merged and written: two per thread at MAX_WORKERS. */
+export const MAX_IN_FLIGHT = 2 * MAX_WORKERS;
 
 export interface BatchOptions {
   workers: number;
@@ -74,8 +77,10 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   const list = chunks(range.start, range.end, size, opts.workers);
   const merged = opts.initial ?? emptySummaries(plan);
   if (list.length === 0) return merged;
-  const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, list.length));
-  const window = opts.workers * 2;
+  const pool: Pool = opts.pool ?? workerPool(Math.min(opts.workers, MAX_WORKERS, list.length));
+  // A fixed number of chunks in flight, whatever the worker count: when the sink is slower than the
+  // workers, they wait, and the main thread never holds more than MAX_IN_FLIGHT chunks' results.
+  const window = MAX_IN_FLIGHT;
   const inFlight = new Map<number, Promise<ChunkResult>>();
   let launched = 0;
   let done = 0;

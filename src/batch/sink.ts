@@ -3,7 +3,6 @@
 // CSV part of a checkpoint: writes are synchronous, so what `bytes()` reports is in the file (the
 // OS has it) even if the process is killed the next moment.
 
-import { once } from 'node:events';
 import { closeSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
 
 export interface Sink {
@@ -19,12 +18,18 @@ export interface FileSink extends Sink {
   bytes(): number;
 }
 
-async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+/** A stream to write to with back-pressure: process.stdout, or what an in-process caller gave. */
+export interface TextStream {
+  write(text: string | Uint8Array): boolean;
+  once(event: 'drain', listener: () => void): unknown;
 }
 
-export function stdoutSink(): Sink {
-  return { write: (t) => writeTo(process.stdout, t), close: async () => {}, abort: () => {} };
+async function writeTo(stream: TextStream, text: string | Uint8Array): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+}
+
+export function stdoutSink(stream: TextStream = process.stdout): Sink {
+  return { write: (t) => writeTo(stream, t), close: async () => {}, abort: () => {} };
 }
 
 /**

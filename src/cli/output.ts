@@ -3,6 +3,7 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { round6 } from '../sim/format.js';
+import { io } from './io.js';
 
 export { csvCell, round6, toCsv } from '../sim/format.js';
 
@@ -36,5 +37,5 @@ export function writeFileAtomic(path: string, text: string): void {
 /** Output goes to a file when asked, else to stdout. */
 export function emit(text: string, out: string | undefined): void {
   if (out) writeFileAtomic(out, text);
-  else process.stdout.write(text);
+  else io().stdout.write(text);
 }

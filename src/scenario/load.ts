@@ -31,6 +31,7 @@ export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario
   const line: LineLookup = (path) => lineOf(src, path);
   checkParamLimits(file, spec, line);
   if (spec.start_state !== undefined && typeof spec.start_state !== 'string') checkInlineSources(src, ['start_state'], seedsDir);
+  checkRecordsOnce(file, spec, line);
   let scn: Scenario;
   try {
     const seeds = seedFiles(seedsDir);
@@ -81,6 +82,13 @@ function checkRuleLayers(scn: Scenario, line: LineLookup): void {
       const at = [...path, 'layer'];
       throw new InputError(scn.file, line(at), fieldName(at), `unknown ${move.actor} layer "${move.layer}" (known: ${[...known[move.actor]].join(', ')})`);
     }
+}
+
+/** A record named twice would add its moves twice: blamed on the second mention, not on the seed. */
+function checkRecordsOnce(file: string, spec: ScenarioFile, line: LineLookup): void {
+  const records = spec.records ?? [];
+  const i = records.findIndex((r, j) => records.indexOf(r) !== j);
+  if (i >= 0) throw new InputError(file, line(['records', i]), fieldName(['records', i]), `record "${records[i]}" is given twice (first at records[${records.indexOf(records[i])}])`);
 }
 
 /** Overrides outside what the model's formulas can use, caught before a run divides by zero. */

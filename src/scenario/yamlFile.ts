@@ -1,10 +1,10 @@
 // Reading a YAML file as untrusted input: size and content checks, parsing with positions kept,
 // and schema errors mapped back to the line they come from.
 
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { fieldName, InputError } from './errors.js';
+import { InputFileError, readInputFile } from './inputFile.js';
 
 /** Scenario and seed files are small; anything larger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -17,24 +17,20 @@ export interface YamlSource {
 }
 
 function readText(file: string): string {
-  let size: number;
+  let buf: Buffer;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(file, null, null, 'is a directory, not a scenario file');
-    // A device or a pipe (/dev/zero, /dev/stdin) could be read forever.
-    if (!st.isFile()) throw new InputError(file, null, null, 'is not a regular file');
-    size = st.size;
+    buf = readInputFile(file, MAX_FILE_BYTES, 'scenario files are limited to');
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, null, null, code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`);
+    if (!(e instanceof InputFileError)) throw e;
+    throw new InputError(file, null, null, e.message === 'is a directory' ? 'is a directory, not a scenario file' : e.message);
   }
-  if (size > MAX_FILE_BYTES) throw new InputError(file, null, null, `is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES}`);
-  const buf = readFileSync(file);
   if (buf.includes(0)) throw new InputError(file, null, null, 'is binary, not YAML text');
-  const text = buf.toString('utf8');
-  if (text.includes('\uFFFD')) throw new InputError(file, null, null, 'is not valid UTF-8 text');
-  return text;
+  // Strict decoding: a literal U+FFFD in the text is valid UTF-8; only bytes that are not are refused.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError(file, null, null, 'is not valid UTF-8 text');
+  }
 }
 
 /** The field path of a node, from the ancestors `visit` passes: pair keys and list indexes. */
@@ -180,6 +176,17 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, all: readonly z.c
   return { path, message: issue.message };
 }
 
+/** The path of the first `__proto__` key anywhere in the data, or null. */
+function protoKeyPath(v: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (v === null || typeof v !== 'object') return null;
+  for (const k of Object.keys(v)) {
+    if (k === '__proto__') return [...path, k];
+    const found = protoKeyPath((v as Record<string, unknown>)[k], [...path, Array.isArray(v) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return null;
+}
+
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const p of path) {
@@ -191,6 +198,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Validates parsed YAML against a schema; the first issue becomes one InputError line. */
 export function validateWith<T>(src: YamlSource, schema: z.ZodType<T>): T {
+  // A `__proto__` key is an own field of the parsed data, but a record schema passes over it silently.
+  const proto = protoKeyPath(src.data, []);
+  if (proto) throw new InputError(src.file, lineOf(src, proto), fieldName(proto), 'unknown field "__proto__"');
   const r = schema.safeParse(src.data);
   if (r.success) return r.data;
   const issues = r.error.issues;

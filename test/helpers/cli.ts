@@ -20,3 +20,24 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Runs the CLI in this process (no node start, no tsx compile): for the many cases about input and
+ * output. Real processes stay for signals, exit codes and the installed command.
+ */
+export async function cliInProcess(args: string[], opts: { tty?: boolean } = {}): Promise<CliResult> {
+  const { runCli } = await import('../../src/cli/program.js');
+  let stdout = '';
+  let stderr = '';
+  const stream = (put: (s: string) => void) => ({
+    write: (t: string | Uint8Array) => {
+      put(typeof t === 'string' ? t : Buffer.from(t).toString('utf8'));
+      return true;
+    },
+    once: () => undefined,
+    isTTY: opts.tty ?? false,
+    columns: 80,
+  });
+  const code = await runCli(['node', 'tariff-sim', ...args], { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)) });
+  return { code, stdout, stderr };
+}

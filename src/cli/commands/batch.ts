@@ -2,22 +2,29 @@
 // a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
 
 import { resolve } from 'node:path';
-import { type Arm, comparisonTable, csvHeader, defaultWorkers, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
-import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
+import { type Arm, comparisonTable, csvHeader, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
+import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
-import { earlyPool } from '../../batch/pool.js';
+import { earlyPool, workerCount } from '../../batch/pool.js';
 import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
 import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario, ScenarioSource } from '../../scenario/compile.js';
 import { loadScenario } from '../../scenario/load.js';
+import { paramLimitProblem } from '../../scenario/paramLimits.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
 import { progressBar } from './batchProgress.js';
-import { parseIntFlag } from './run.js';
+import { checkSeedFlag, parseIntFlag } from './run.js';
+import { checkOutputs, namedOutputs, seedInputs } from '../outputPaths.js';
+import { LockedError, lockOut } from '../../batch/outLock.js';
+import { existsSync } from 'node:fs';
+import type { BatchInputs } from '../../batch/checkpointSchema.js';
+import { batchInputs, filesBeside } from '../../batch/inputs.js';
+import { io } from '../io.js';
 
 export interface BatchFlags {
   runs?: string;
@@ -32,6 +39,7 @@ export interface BatchFlags {
   report?: string;
   shard?: string;
   resume?: boolean;
+  fresh?: boolean;
 }
 
 export function parseShard(text: string | undefined): { k: number; n: number } | null {
@@ -54,7 +62,13 @@ export function parseSweep(text: string | undefined): { param: ParamName; values
   const points = Number(n);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--sweep: a and b must be numbers, got "${a}" and "${b}"`);
   if (points < 1 || points > 101) throw new UsageError(`--sweep: n must be between 1 and 101, got ${points}`);
-  return { param, values: sweepGrid(lo, hi, points) };
+  // The same limits as a scenario file's parameters: a grid point the model cannot use is refused.
+  const values = sweepGrid(lo, hi, points);
+  for (const v of [lo, hi, ...values]) {
+    const problem = paramLimitProblem(param, v);
+    if (problem) throw new UsageError(`--sweep: ${param}=${v}: ${problem}`);
+  }
+  return { param, values };
 }
 
 function findBaseline(name: string, args: string[], scns: Scenario[]): number {
@@ -64,20 +78,23 @@ function findBaseline(name: string, args: string[], scns: Scenario[]): number {
 }
 
 /** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
-export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sources: Record<string, ScenarioSource>; shard: { k: number; n: number } | null; workers: number } {
+export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sources: Record<string, ScenarioSource>; shard: { k: number; n: number } | null; workers: number; inputs: BatchInputs } {
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
-  const workers = parseIntFlag('workers', flags.workers, 1, 256) ?? defaultWorkers();
-  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  const asked = parseIntFlag('workers', flags.workers, 1, 256);
+  checkSeedFlag(flags.seed);
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const shard = parseShard(flags.shard);
   if (shard && (flags.json || flags.report)) throw new UsageError('--shard writes a part file (or, with --csv, its runs\' rows): leave out --json and --report, and use `merge` on the parts');
   const sweep = parseSweep(flags.sweep);
   const scns = args.map((a) => loadScenario(a));
+  const workers = workerCount(asked, runs * scns.length * (sweep?.values.length ?? 1));
   const names = scns.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new UsageError(`scenario "${dup}" is given twice`);
+  // Before any run: an output that cannot be written, or that is one of the inputs, fails here.
+  checkOutputs(namedOutputs(flags), [...scns.map((s) => ({ path: s.file, what: 'a scenario file' })), ...seedInputs(scns.map((s) => s.source.seeds.dir))]);
   const base = flags.baseline === undefined ? null : findBaseline(flags.baseline, args, scns);
   const stepsOf = (s: Scenario) => steps ?? s.horizon;
   if (base !== null) {
@@ -99,7 +116,8 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sour
   for (const s of scns) runScenario(s, { seed, steps: stepsOf(s), run_index: shard ? shardRange(runs, shard.k, shard.n).start : 0 });
   // The workers compile the scenarios from these (no files, schemas or mathjs to load there).
   const sources = Object.fromEntries(scns.map((s) => [resolve(s.file), s.source]));
-  return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, sources, shard, workers };
+  const inputs = batchInputs(scns.map((s) => ({ name: s.name, file: s.file, beside: filesBeside(s.source) })), scns.map((s) => s.source.seeds.dir));
+  return { plan: { seed, runs, arms, baseline_of: baselineOf, baseline: base === null ? null : scns[base].name, sweep }, sources, shard, workers, inputs };
 }
 
 /** A file error while writing the batch's output or checkpoint: one line naming --out, exit 1. */
@@ -111,11 +129,11 @@ function asOutputError(e: unknown, out: string | undefined): unknown {
 }
 
 /** The checkpoint this command resumes from (--resume), or null; a missing or foreign one is a usage error. */
-function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, identity: string): Resumed | null {
+function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, identity: string, inputs: BatchInputs): Resumed | null {
   if (!flags.resume) return null;
   if (!paths) throw new UsageError('--resume: needs --out (the checkpoint is kept beside the output file)');
   try {
-    return readCheckpoint(paths, plan, identity, Boolean(flags.csv));
+    return readCheckpoint(paths, plan, identity, Boolean(flags.csv), inputs);
   } catch (e) {
     throw e instanceof CheckpointError ? new UsageError(e.message) : e;
   }
@@ -130,27 +148,56 @@ export async function batchCommand(args: string[], flags: BatchFlags, pool: Pool
   }
 }
 
+/** The lock on --out (one batch at a time writes it and its checkpoint); a held one is a usage error. */
+function lockOutput(out: string | undefined): () => void {
+  if (out === undefined) return () => {};
+  try {
+    return lockOut(out);
+  } catch (e) {
+    throw e instanceof LockedError ? new UsageError(e.message) : asOutputError(e, out);
+  }
+}
+
+/** Without --resume, a checkpoint left by an interrupted batch is work that would be lost: refused unless --fresh (or it holds no finished run). */
+function keepInterrupted(flags: BatchFlags, paths: CheckpointPaths | null): void {
+  if (!paths || flags.resume || flags.fresh || !existsSync(paths.state)) return;
+  const done = interruptedRuns(paths);
+  if (done === 0) return; // a checkpoint of no finished runs holds no work to lose
+  throw new UsageError(`--out ${flags.out}: ${paths.state} holds an interrupted batch${done === null ? '' : ` (${done} runs done)`}; add --resume to finish it, or --fresh to discard it and start again`);
+}
+
 async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): Promise<number | void> {
-  const { plan, sources, shard, workers } = planBatch(args, flags);
+  if (flags.resume && flags.fresh) throw new UsageError('choose one of --resume and --fresh');
+  const planned = planBatch(args, flags);
+  const release = lockOutput(flags.out);
+  try {
+    return await lockedBatch(pool, planned, flags);
+  } finally {
+    release();
+  }
+}
+
+async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, inputs }: ReturnType<typeof planBatch>, flags: BatchFlags): Promise<number | void> {
   const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
   // With --out, a checkpoint beside it keeps the finished runs through Ctrl-C, SIGTERM or a failure.
   const paths = flags.out ? checkpointPaths(flags.out) : null;
-  const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv)) : '';
-  const resumed = resumePoint(flags, paths, plan, identity);
+  keepInterrupted(flags, paths);
+  const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv), inputs) : '';
+  const resumed = resumePoint(flags, paths, plan, identity, inputs);
   const from = resumed?.runsEnd ?? range.start;
   let saved = resumed !== null; // a checkpoint on disk worth keeping if this run fails
   const save = throttled((runsEnd: number, merged: Series[]) => {
     if (!paths) return;
-    writeCheckpoint(paths, { batch: identity, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
+    writeCheckpoint(paths, { batch: identity, inputs, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
     saved = true;
   });
-  const progress = await progressBar(range.end - range.start);
+  const progress = await progressBar(range.end - range.start, io().stderr);
   const stop = stopOnSignals();
   let sink: Sink | FileSink | null = null;
   let series;
   try {
     if (flags.csv) {
-      sink = flags.out && paths ? fileSink(flags.out, paths.rows, resumed?.csvBytes ?? null) : stdoutSink();
+      sink = flags.out && paths ? fileSink(flags.out, paths.rows, resumed?.csvBytes ?? null) : stdoutSink(io().stdout);
       if (!resumed) await sink.write(csvHeader(plan));
     }
     // Written at once: replaces a stale checkpoint, and an unwritable --out fails before any work.
@@ -182,7 +229,7 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
     }
     const total = range.end - range.start;
     const next = paths ? 'resume with the same command and --resume' : 'no checkpoint without --out';
-    process.stderr.write(`tariff-sim: interrupted: ${e.runsEnd - range.start} of ${total} runs done; ${next}\n`);
+    io().stderr.write(`tariff-sim: interrupted: ${e.runsEnd - range.start} of ${total} runs done; ${next}\n`);
     return stop.exitCode() ?? 1;
   } finally {
     stop.release();
@@ -191,13 +238,13 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
   if (shard) {
     // With --csv a shard's output is its runs' rows, already written (header included): the shards'
     // files, each but the first without its header, in shard order are the unsharded batch's CSV.
-    if (!flags.csv) emit(toJson(partFile(plan, { ...shard, ...range }, series)), flags.out);
+    if (!flags.csv) emit(toJson(partFile(plan, { ...shard, ...range }, series, inputs)), flags.out);
   } else {
     const summary = summarise(plan, series);
     if (flags.report) writeFileAtomic(flags.report, (await import('../../batch/report.js')).reportHtml(summary));
     if (flags.json) emit(toJson(summary), flags.out);
     else if (!flags.csv) emit(comparisonTable(summary), flags.out);
-    else if (flags.out && process.stdout.isTTY) process.stdout.write(comparisonTable(summary));
+    else if (flags.out && io().stdout.isTTY) io().stdout.write(comparisonTable(summary));
   }
   // Only once the output is in place: if writing it failed, the checkpoint still holds the work.
   if (paths) removeCheckpoint(paths);

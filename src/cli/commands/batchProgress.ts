@@ -30,13 +30,13 @@ function view({ Box, Text, h }: Ui, done: number, total: number, elapsedS: numbe
 }
 
 /** A progress bar on a terminal; nothing at all otherwise (and then Ink and React are never loaded). */
-export async function progressBar(total: number, stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
+export async function progressBar(total: number, stream: { isTTY?: boolean } = process.stderr): Promise<Progress> {
   if (!stream.isTTY) return { update: () => {}, finish: () => {} };
   const [{ Box, render, Text }, { createElement: h }] = await Promise.all([import('ink'), import('react')]);
   const ui = { Box, Text, h };
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const ink = render(view(ui, 0, total, 0), { stdout: stream, patchConsole: false, exitOnCtrlC: true });
+  const ink = render(view(ui, 0, total, 0), { stdout: stream as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: true });
   return {
     update: (done) => ink.rerender(view(ui, done, total, elapsed())),
     finish: () => {

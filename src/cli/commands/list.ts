@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS_DIR } from '../../scenario/paths.js';
 import { loadScenario } from '../../scenario/load.js';
+import { io } from '../io.js';
 
 export function shippedScenarios(): { name: string; file: string; description: string }[] {
   return readdirSync(SCENARIOS_DIR)
@@ -18,5 +19,5 @@ export function shippedScenarios(): { name: string; file: string; description: s
 export function listCommand(): void {
   const list = shippedScenarios();
   const w = Math.max(...list.map((s) => s.name.length));
-  for (const s of list) process.stdout.write(`${s.name.padEnd(w)}  ${s.description}\n`);
+  for (const s of list) io().stdout.write(`${s.name.padEnd(w)}  ${s.description}\n`);
 }

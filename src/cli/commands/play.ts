@@ -3,6 +3,8 @@
 import { createElement } from 'react';
 import { loadScenario } from '../../scenario/load.js';
 import { UsageError } from '../errors.js';
+import { io } from '../io.js';
+import { checkSeedFlag } from './run.js';
 
 export interface PlayFlags {
   seed?: string;
@@ -12,11 +14,11 @@ export const NOT_A_TERMINAL = 'play needs an interactive terminal: run it in a t
 
 export async function playCommand(scenarioArg: string, flags: PlayFlags = {}): Promise<number> {
   if (!process.stdin.isTTY) {
-    process.stderr.write(`tariff-sim: ${NOT_A_TERMINAL}\n`);
+    io().stderr.write(`tariff-sim: ${NOT_A_TERMINAL}\n`);
     return 2;
   }
   const scn = loadScenario(scenarioArg);
-  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  checkSeedFlag(flags.seed);
   // Ink and React load only here: `run` and `batch` never pay for them.
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../../tui/App.js')]);
   const app = render(createElement(App, { scn, seed: flags.seed }), { exitOnCtrlC: true });

@@ -9,6 +9,8 @@ import { type RunResult, runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, toCsv, toJson } from '../output.js';
 import { eventLines, summaryTable } from '../table.js';
+import { io } from '../io.js';
+import { checkOutputs, namedOutputs, seedInputs } from '../outputPaths.js';
 
 export interface RunFlags {
   seed?: string;
@@ -25,6 +27,18 @@ export function parseIntFlag(name: string, value: string | undefined, min: numbe
   const n = Number(value);
   if (n < min || n > max) throw new UsageError(`--${name}: must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+/**
+ * A seed may be text, as in a scenario file (`seed: 7` or `seed: busan`): the streams are seeded from
+ * its characters, so `--seed abc` is a seed of its own, not a mistake. It must be printable, without
+ * spaces at either end, and at most 100 characters: what a user can type and see again in the output.
+ */
+export function checkSeedFlag(seed: string | undefined): void {
+  if (seed === undefined) return;
+  if (seed.trim() === '') throw new UsageError('--seed: expected a value');
+  if (seed.length > 100) throw new UsageError(`--seed: at most 100 characters, got ${seed.length}`);
+  if (seed !== seed.trim() || /[\p{Cc}\p{Cf}]/u.test(seed)) throw new UsageError(`--seed: expected printable text without spaces at either end, got ${JSON.stringify(seed)}`);
 }
 
 /**
@@ -79,12 +93,13 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
   const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
-  if (flags.seed !== undefined && flags.seed.trim() === '') throw new UsageError('--seed: expected a value');
+  checkSeedFlag(flags.seed);
   const scn = loadScenario(scenarioArg);
+  checkOutputs(namedOutputs(flags), [{ path: scn.file, what: 'the scenario file' }, ...seedInputs([scn.source.seeds.dir])]);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
   checkFinite(scn, r);
   if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
   if (flags.csv) return emit(runCsv(r), flags.out);
-  const width = process.stdout.isTTY ? process.stdout.columns || 80 : 80;
+  const width = io().stdout.isTTY ? io().stdout.columns || 80 : 80;
   emit(readableRun(r, scn.description, scn.start, scn.step_unit, width), flags.out);
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenario/schema/scenario.js';
 import { emit } from '../output.js';
+import { checkOutputs, namedOutputs } from '../outputPaths.js';
 
 /** The schema as stable, pretty JSON text (the committed schema/scenario.schema.json is these bytes). */
 export function scenarioJsonSchema(): string {
@@ -14,5 +15,6 @@ export function scenarioJsonSchema(): string {
 }
 
 export function schemaCommand(flags: { out?: string }): void {
+  checkOutputs(namedOutputs(flags), []);
   emit(scenarioJsonSchema(), flags.out);
 }

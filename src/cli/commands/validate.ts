@@ -4,6 +4,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { runScenario } from '../../sim/run.js';
 import { exitCodeFor } from '../errors.js';
 import { checkFinite } from './run.js';
+import { io } from '../io.js';
 
 /** Returns the exit code: 0 when every file is valid, else 2 (or 1 for an unexpected failure). */
 export function validateCommand(files: string[]): number {
@@ -12,10 +13,10 @@ export function validateCommand(files: string[]): number {
     try {
       const scn = loadScenario(f);
       checkFinite(scn, runScenario(scn));
-      process.stdout.write(`${f}: ok (${scn.name}, ${scn.horizon} ${scn.step_unit}s)\n`);
+      io().stdout.write(`${f}: ok (${scn.name}, ${scn.horizon} ${scn.step_unit}s)\n`);
     } catch (e) {
       const r = exitCodeFor(e);
-      process.stderr.write(`${r.message}\n`);
+      io().stderr.write(`${r.message}\n`);
       code = Math.max(code, r.code);
     }
   }

@@ -11,6 +11,8 @@ export const ruleSchema = z.strictObject({
     .string()
     .min(1)
     .max(MAX_CONDITION_CHARS)
+    // mathjs reads `#` as the start of a comment: the rest of the condition would be silently dropped.
+    .refine((s) => !s.includes('#'), 'a "#" starts a comment in mathjs and would drop the rest of the condition; remove it')
     .describe('a mathjs condition over the metrics (previous step), state names and parameters; see README "## Rules"'),
   actor: actor.optional().describe('when given, every move of the rule must be this actor\'s'),
   move: moveSchema.optional(),

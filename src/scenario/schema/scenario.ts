@@ -21,6 +21,8 @@ export const timelineEntrySchema = z.strictObject({
   moves: z.array(moveSchema).min(1),
 });
 
+export const LATEST_START = '2100-12-31';
+
 export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name with dashes'),
   description: z.string().min(1).describe('the question the scenario answers, in one line'),
@@ -30,7 +32,8 @@ export const scenarioSchema = z.strictObject({
     .union([z.string().min(1).describe('a file beside the scenario, in the form of a seeds/ baseline'), baselineSchema.describe('the starting state inline, in the form of a seeds/ baseline')])
     .optional()
     .describe("the scenario's own starting state, instead of a baseline in seeds/: validated as a seed (every fact with its source)"),
-  start: isoDate.optional().describe("defaults to the baseline's as_of date"),
+  // Bounded so that every date a run prints has four digits: 520 months from 2100 end in 2144.
+  start: isoDate.refine((d) => d <= LATEST_START, `must be on or before ${LATEST_START}`).optional().describe("defaults to the baseline's as_of date"),
   step: z.enum(['week', 'month']).default('week'),
   horizon: z.number().int().min(1).max(520).describe('number of steps'),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
