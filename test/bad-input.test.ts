@@ -171,7 +171,7 @@ describe('the corpus', () => {
   });
 });
 
-describe('in process: each answer within a second, the same line the CLI prints', () => {
+describe('in process: the same line the CLI prints (how fast: bench/bad-input.bench.ts)', () => {
   const all = () => [...CASES, ...EXTRA];
   it.each(CASES.map((k) => [k.file, k] as const))('%s', (_f, k) => check(k));
   it('the generated and outside-the-repo cases', () => {
@@ -192,12 +192,11 @@ describe('in process: each answer within a second, the same line the CLI prints'
     timings.set(k.file, ms);
     expect(code, message ?? 'no error').toBe(2);
     expectOneLine(`${message}\n`, k);
-    expect(ms).toBeLessThan(1000);
   }
 });
 
 // Starting node with tsx and the CLI's imports costs seconds on a loaded machine, so the bound on
-// the child's wall clock only catches hangs; the in-process test above holds the answer to a second.
+// the child's wall clock only catches hangs; bench/bad-input.bench.ts holds the answer to a second.
 const spawnMs: number[] = [];
 afterAll(() => {
   if (spawnMs.length) console.log(`slowest CLI answer (process start to exit): ${Math.max(...spawnMs).toFixed(0)} ms`);
