@@ -7,6 +7,7 @@ import { rareEarthSupply } from '../src/model/economics/rareEarths.js';
 import { complianceTarget } from '../src/model/economics/soybeans.js';
 import { directionFlows, longRunQuantity, settledPosition, type TradeParams } from '../src/model/economics/trade.js';
 import type { RareEarthState, TariffLayer, TradeSegment } from '../src/model/types.js';
+import { armington } from './helpers/ces.js';
 
 const layer = (id: string, rate_pct: number, applies_to: TariffLayer['applies_to']): TariffLayer => ({
   id,
@@ -33,16 +34,6 @@ const trade = (sigma: number, elasticity: number): TradeParams => ({
   controlled_factor: 1,
   skip_segment: null,
 });
-
-/**
- * The nested CES (Armington) demand for the partner's goods, written out from its definition:
- * the segment's price index P = (s p^(1-sigma) + (1-s) o^(1-sigma))^(1/(1-sigma)), total demand
- * P^(-e), and the partner's part of it (p/P)^(-sigma), all relative to 2024 (p = o = 1 gives 1).
- */
-function armington(p: number, o: number, s: number, sigma: number, e: number): number {
-  const P = Math.pow(s * Math.pow(p, 1 - sigma) + (1 - s) * Math.pow(o, 1 - sigma), 1 / (1 - sigma));
-  return Math.pow(P, -e) * Math.pow(p / P, -sigma);
-}
 
 describe("CES demand when the other suppliers' prices change (trade.ts otherTerm)", () => {
   it('s = 1/2, sigma = 2, e = 1: doubling the other suppliers\' price raises partner demand by a third', () => {
