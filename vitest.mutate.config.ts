@@ -13,6 +13,7 @@ const DEFAULT = [
   'test/quantile.test.ts',
   'test/summary.test.ts',
   'test/sandbox-limits.test.ts',
+  'test/sandbox-semantics.test.ts',
   'test/rules.test.ts',
   'test/step.test.ts',
   'test/moves.test.ts',
