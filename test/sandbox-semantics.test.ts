@@ -88,3 +88,41 @@ describe('why a rule fired: the values shown', () => {
     expect(explain(template, ['a', 'b', 'c'], new Float64Array([0.61234, 0, 2]))).toBe('a=0.6123 > 0.5 and c=2 == 2');
   });
 });
+
+describe('what a condition may not contain, refused with one line (the same list rules.test.ts checks through a scenario file)', () => {
+  const NAMES = new Map([['step', 0], ['escalation_index', 1], ['rare_earth_curb', 2]]);
+  it.each([
+    ['import("fs", {})', 'function "import" is not allowed (allowed: abs, max, min)'],
+    ['evaluate("1+1")', 'function "evaluate" is not allowed (allowed: abs, max, min)'],
+    ['f(x) = x', 'defining a function is not allowed in a condition'],
+    ['step = 3', 'assignment is not allowed in a condition'],
+    ['min.constructor', 'property or index access is not allowed in a condition'],
+    ['abs["constructor"]("x")', 'only calls of min, max and abs by name are allowed'],
+    ['[1, 2]', 'matrices and lists is not allowed in a condition'],
+    ['{a: 1}', 'objects is not allowed in a condition'],
+    ['1:3', 'ranges (a:b) is not allowed in a condition'],
+    ['step; step', 'several expressions (; or a new line) is not allowed in a condition'],
+    ['"abc" == "abc"', 'only numbers, true and false are allowed as values, not the text "abc"'],
+    ['step!', 'operator "!" is not allowed'],
+    ['step & 1', 'operator "&" is not allowed'],
+    ['escalation_index(2)', '"escalation_index" is a value, not a function'],
+    ['abs > 1', '"abs" is a function; call it as abs(...)'],
+    ['nosuch > 1', 'unknown name "nosuch" (known: step, escalation_index, rare_earth_curb)'],
+    ['rare_earth_curb > 0.5 and', 'cannot parse: Unexpected end of expression (char 26)'],
+  ])('%s', (text, message) => {
+    expect(() => compileCondition(text, NAMES)).toThrow(RuleSyntaxError);
+    expect(() => compileCondition(text, NAMES)).toThrow(message);
+  });
+
+  it('stays_false: a false part of an and over fixed names, through parentheses', () => {
+    const fixed = (slot: number) => slot !== 1;
+    const sf = (text: string, env: number[]) => compileCondition(text, scope, fixed).stays_false(new Float64Array(env));
+    expect(sf('(a > 1)', [0, 0, 0])).toBe(true);
+    expect(sf('(a > 1)', [2, 0, 0])).toBe(false);
+    expect(sf('b > 1 and a > 1', [0, 5, 0])).toBe(true);
+    expect(sf('b > 1 or a > 1', [0, 5, 0])).toBe(false);
+    expect(sf('(a > 1 or c > 1) and b > 0', [0, 5, 0])).toBe(true);
+    expect(sf('(a > 1 or c > 1) and b > 0', [0, 5, 2])).toBe(false);
+    expect(sf('max(a, b) > 1', [0, 0, 0])).toBe(false); // reads b, which moves: cannot be told
+  });
+});
