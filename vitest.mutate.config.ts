@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 const DEFAULT = [
   'test/economics.test.ts',
   'test/economics-independent.test.ts',
+  'test/trade-details.test.ts',
   'test/escalation.test.ts',
   'test/tariffs.test.ts',
   'test/triangular.test.ts',
