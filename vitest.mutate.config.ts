@@ -8,6 +8,7 @@ const DEFAULT = [
   'test/economics.test.ts',
   'test/economics-independent.test.ts',
   'test/trade-details.test.ts',
+  'test/supply-details.test.ts',
   'test/escalation.test.ts',
   'test/tariffs.test.ts',
   'test/triangular.test.ts',
