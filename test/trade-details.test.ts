@@ -144,3 +144,34 @@ describe('consumer prices: a segment whose partner share is 0 in the seeds', () 
     expect(w.basket_cost_rise_bn).toBeCloseTo(50 / 3, 4);
   });
 });
+
+describe('short-run response from a price other than 2024', () => {
+  it('moves by the short-run elasticity on the change of log price, then closes the gap to the long run', () => {
+    // Settled at 10%, the tariff goes to 50%: ln q = ln q_LR(1.1) - 0.5 (ln 1.5 - ln 1.1), then a
+    // share `adjustment` (here 0.25) of the gap to ln q_LR(1.5).
+    const p = { ...base, adjustment: 0.25 };
+    const pos = settledPosition([layer(10)], [goods], 100, p);
+    const r = directionFlows([layer(50)], [goods], pos, 100, p).result;
+    const lr0 = Math.log(armington(1.1, 1, 0.5, 2, 1));
+    const lr1 = Math.log(armington(1.5, 1, 0.5, 2, 1));
+    const shortRun = lr0 - 0.5 * (Math.log(1.5) - Math.log(1.1));
+    expect(r.imports_bn).toBeCloseTo(50 * Math.exp(shortRun + 0.25 * (lr1 - shortRun)), 12);
+  });
+
+  it('a position is not changed by stepping from it', () => {
+    const pos = settledPosition([layer(10)], [goods], 100, base);
+    const before = [...pos.log_qty];
+    directionFlows([layer(50)], [goods], pos, 100, base);
+    expect(pos.log_qty).toEqual(before);
+  });
+});
+
+describe('consumer prices leave out a skipped segment', () => {
+  it('the basket of goods and chips alone', () => {
+    const all = [layer(40)];
+    const skipped = welfareOf(prices(all, SEGS, 100, { ...base, skip_segment: 'beans' })).basket_cost_rise_bn;
+    const twoOnly = welfareOf(prices([layer(40)], [goods, chips], 100, base)).basket_cost_rise_bn;
+    expect(skipped).toBeCloseTo(twoOnly, 12);
+    expect(skipped).toBeGreaterThan(0);
+  });
+});
