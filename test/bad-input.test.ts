@@ -183,7 +183,7 @@ describe('the corpus', () => {
   });
 });
 
-describe('in process: each answer within a second, the same line the CLI prints', () => {
+describe('in process: the same line the CLI prints (how fast: bench/bad-input.bench.ts)', () => {
   const all = () => [...CASES, ...EXTRA];
   it.each(CASES.map((k) => [k.file, k] as const))('%s', (_f, k) => check(k));
   it('the generated and outside-the-repo cases', () => {
@@ -204,7 +204,6 @@ describe('in process: each answer within a second, the same line the CLI prints'
     timings.set(k.file, ms);
     expect(code, message ?? 'no error').toBe(2);
     expectOneLine(`${message}\n`, k);
-    expect(ms).toBeLessThan(1000);
   }
 });
 

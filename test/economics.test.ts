@@ -5,6 +5,7 @@ import { deadweightLoss, directionFlows, longRunQuantity, priceFactor, prices, s
 import type { RareEarthState, TariffLayer, TradeSegment } from '../src/model/types.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/sim/run.js';
+import { armington, buyersPrice } from './helpers/ces.js';
 import { central } from './helpers/state.js';
 
 const P = central();
@@ -26,18 +27,28 @@ const trade = (over: Partial<TradeParams> = {}): TradeParams => ({
   ...over,
 });
 
-/** Long-run change in imports from the partner when its tariff goes from 2.6% to 16.6%. */
+/** Long-run change in imports from the partner when its tariff goes from 2.6% to 16.6% (the model's own answer). */
 const decline2018 = (sigma: number, elasticity: number) =>
   1 - longRunQuantity(priceFactor(16.6, 2.6, 1), 1, segment.partner_share, sigma, elasticity);
 
-describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', () => {
-  it('the 2018-19 tariffs (2.6% -> 16.6%) cut targeted imports by about what Fajgelbaum et al. report (~32%)', () => {
-    const atCentral = decline2018(P.armington_sigma, P.import_demand_elasticity);
-    expect(atCentral).toBeGreaterThan(0.2);
-    expect(atCentral).toBeLessThan(0.4);
-    // The reported decline lies inside what the parameter ranges allow.
+// Two kinds of check below. "published" tests hold the model to a figure from the literature, within
+// a band whose basis the test states: a published interval, or the spread of published parameter
+// estimates (seeds/parameters.yaml), or a stated tolerance where the source gives neither. The rest
+// hold the model to the exact formulas (docs/calibration.md section 6), worked independently.
+
+describe('trade: exact constant-elasticity forms (docs/calibration.md section 6)', () => {
+  it('published: the 2018-19 tariffs (2.6% -> 16.6%) cut targeted imports by ~32% (Fajgelbaum et al. 2020); band: the spread of published elasticities', () => {
+    // Band basis: the Armington elasticity's published estimates run from 1.5 (WITS SMART default)
+    // to 3.8 (Bajzik et al. 2020 meta-analysis median), the import-demand elasticity from 0.5 to 4
+    // (Boehm et al.). The reported decline must lie inside what these allow...
     expect(decline2018(1.5, 0.5)).toBeLessThan(0.32);
     expect(decline2018(3.8, 4)).toBeGreaterThan(0.32);
+    // ...and the central parameters between the two published Armington estimates, at the central e
+    // (1.5 -> 19%, 3.8 -> 35%).
+    const e = P.import_demand_elasticity;
+    const atCentral = decline2018(P.armington_sigma, e);
+    expect(atCentral).toBeGreaterThan(decline2018(1.5, e));
+    expect(atCentral).toBeLessThan(decline2018(3.8, e));
   });
 
   it('with no other supplier the long run is the pure constant-elasticity form M1 = M0 ((1+t1)/(1+t0))^-e', () => {
@@ -55,17 +66,22 @@ describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', ()
   });
 
   it('complete pass-through leaves the world price unchanged; incomplete lowers it', () => {
+    // By hand: complete pass-through, buyers pay 1.166 / 1.026 = 1.13645 of the 2024 price; the
+    // quantity is the nested CES at that price (others unchanged), the world price 1.
     const full = settledPosition(layer(16.6), [segment], 100, trade());
     const flows = directionFlows(layer(16.6), [segment], full, 100, trade()).result;
-    const q = longRunQuantity(priceFactor(16.6, 2.6, 1), 1, 0.3, P.armington_sigma, P.import_demand_elasticity);
+    const q = armington(1.166 / 1.026, 1, 0.3, P.armington_sigma, P.import_demand_elasticity);
     expect(flows.imports_bn).toBeCloseTo(100 * q, 9);
+    // Pass-through 0.8: buyers pay 1 + 0.8 x 0.13645 = 1.10916; the world price is that over the
+    // duty-inclusive factor, 1.10916 / 1.13645 = 0.97599 (exporters absorb the rest).
     const partial = trade({ pass_through: 0.8 });
     const pos = settledPosition(layer(16.6), [segment], 100, partial);
-    const p = priceFactor(16.6, 2.6, 0.8);
+    const p = buyersPrice(16.6, 2.6, 0.8);
     const world = p / (1.166 / 1.026);
+    expect(p).toBeCloseTo(1.10916, 5);
+    expect(world).toBeCloseTo(0.97599, 5);
     const half = directionFlows(layer(16.6), [segment], pos, 100, partial).result;
-    expect(world).toBeLessThan(1);
-    expect(half.imports_bn).toBeCloseTo(100 * longRunQuantity(p, 1, 0.3, P.armington_sigma, P.import_demand_elasticity) * world, 9);
+    expect(half.imports_bn).toBeCloseTo(100 * armington(p, 1, 0.3, P.armington_sigma, P.import_demand_elasticity) * world, 9);
   });
 
   it('revenue is t x M; deadweight loss is the exact area under the demand curve through (P0, M0) and (P1, M1), less the duty', () => {
@@ -82,9 +98,16 @@ describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', ()
     const triangle = 0.5 * 0.14 * (m0 - m1);
     expect(r.deadweight_loss_bn / triangle).toBeGreaterThan(0.9);
     expect(r.deadweight_loss_bn / triangle).toBeLessThan(1);
-    // ...and of the size Amiti et al. and Fajgelbaum et al. report for 2018: a few $bn a year.
-    expect(r.deadweight_loss_bn).toBeGreaterThan(3);
-    expect(r.deadweight_loss_bn).toBeLessThan(15);
+  });
+
+  it('published: the deadweight loss of the 2018 China tariffs, within what Amiti et al. (2019) report for all 2018 tariffs; band: a stated tolerance', () => {
+    // Amiti, Redding & Weinstein: $1.4bn a month by November 2018 = $16.8bn a year, for all the 2018
+    // tariffs (China lists, steel, aluminium, washers, solar). No interval is published for the China
+    // lists alone, so the band is a tolerance: at most the whole 2018 figure, at least a fifth of it.
+    const pos = settledPosition(layer(16.6), [segment], 303, trade());
+    const r = directionFlows(layer(16.6), [segment], pos, 303, trade()).result;
+    expect(r.deadweight_loss_bn).toBeGreaterThan(16.8 / 5);
+    expect(r.deadweight_loss_bn).toBeLessThan(16.8);
   });
 
   it('deadweight loss stays between 0 and the rectangle (t1 - t0)(M0 - M1), well below the triangle at prohibitive tariffs', () => {
@@ -113,8 +136,8 @@ describe('trade: exact constant-elasticity forms (CALIBRATION.md section 6)', ()
     let pos = settledPosition(layer(2.6), [segment], 100, p);
     const first = directionFlows(layer(52.6), [segment], pos, 100, p);
     const shortRun = Math.exp(-P.short_run_elasticity * Math.log(1.526 / 1.026));
-    const longRun = longRunQuantity(priceFactor(52.6, 2.6, 1), 1, 0.3, P.armington_sigma, P.import_demand_elasticity);
-    // one step: the short-run response and a tenth of the way on to the long run
+    const longRun = armington(1.526 / 1.026, 1, 0.3, P.armington_sigma, P.import_demand_elasticity);
+    // one step: the short-run response and a tenth of the way on to the long run (in logs)
     expect(first.result.imports_bn).toBeCloseTo(100 * Math.exp(Math.log(shortRun) + 0.1 * (Math.log(longRun) - Math.log(shortRun))), 9);
     pos = first.position;
     for (let i = 0; i < 300; i++) pos = directionFlows(layer(52.6), [segment], pos, 100, p).position;
@@ -129,11 +152,11 @@ describe('consumer prices: the CES price index of the basket', () => {
   const rise = (tariffPct: number, over: Partial<TradeParams> = {}) => welfareOf(prices(layer(tariffPct), [segment], 300, trade(over))).basket_cost_rise_bn;
 
   it('is the 2024 basket from every supplier times the rise of its exact index', () => {
-    const p = priceFactor(100, 2.6, 1);
+    const p = 2 / 1.026;
     const ratio = Math.pow(s * Math.pow(p, 1 - sigma) + (1 - s), 1 / (1 - sigma));
     expect(rise(100)).toBeCloseTo((300 / s) * (ratio - 1), 9);
     // with partial pass-through the index moves less: the price buyers face moves less
-    const half = priceFactor(100, 2.6, 0.5);
+    const half = buyersPrice(100, 2.6, 0.5);
     expect(rise(100, { pass_through: 0.5 })).toBeCloseTo((300 / s) * (Math.pow(s * Math.pow(half, 1 - sigma) + (1 - s), 1 / (1 - sigma)) - 1), 9);
     expect(rise(2.6)).toBe(0);
   });
@@ -151,11 +174,13 @@ describe('consumer prices: the CES price index of the basket', () => {
     expect(duty(1000)).toBeLessThan(duty(145));
   });
 
-  it('puts the 2018-19 tariffs near the buyers\' loss Fajgelbaum et al. report ($51bn a year)', () => {
-    // $303bn of targeted imports, 2.6% -> 16.6%, complete pass-through.
+  it("published: the buyers' loss from the 2018-19 tariffs, $51bn a year (Fajgelbaum et al. 2020); band: a stated tolerance of +-50%", () => {
+    // $303bn of targeted imports, 2.6% -> 16.6%, complete pass-through. The paper gives no interval
+    // for the $51bn, so the band is a tolerance. The model sits low in it (about $37bn at central
+    // values, $35-39bn over the published elasticities' spread): its index has no variety-level loss.
     const loss = welfareOf(prices(layer(16.6), [{ ...segment, share: 1 }], 303, trade())).basket_cost_rise_bn;
-    expect(loss).toBeGreaterThan(25);
-    expect(loss).toBeLessThan(75);
+    expect(loss).toBeGreaterThan(51 * 0.5);
+    expect(loss).toBeLessThan(51 * 1.5);
   });
 
   it('in a run, rises with the US tariff and holds while buyers switch suppliers', () => {

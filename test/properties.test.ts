@@ -336,26 +336,87 @@ describe('over random scenario files, through the loader and runScenario', () =>
     return out;
   });
 
-  it('every file the loader accepts runs with finite metrics (or names an illegal move), central and drawn runs', () => {
+  /** The steps of a script whose moves are legal where they fall, from the file's own start state. */
+  function legalTimeline(scn: Scenario, script: Script): { at: number; moves: Move[] }[] {
+    const params = runParams(scn, String(scn.seed), null);
+    let state = startState(scn, String(scn.seed), null, params);
+    const timeline: { at: number; moves: Move[] }[] = [];
+    script.forEach((stepMoves, k) => {
+      const moves = legalEverywhere([state], stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)));
+      if (moves.length > 0) timeline.push({ at: k, moves: moves.map((m) => m.move) });
+      state = step(state, moves, params).state;
+    });
+    return timeline;
+  }
+
+  it('every file the loader accepts runs to the end (at least 80% of them) and keeps the invariants on every run, central and drawn', () => {
     let n = 0;
+    let completed = 0;
+    let illegal = 0;
     fc.assert(
       fc.property(overrides, scriptArb(), fc.constantFrom('week', 'month'), fc.option(fc.nat({ max: 50 }), { nil: null }), (parameters, script, stepUnit, runIndex) => {
-        const timeline = script
-          .map((moves, k) => ({ at: k, moves: moves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)) }))
-          .filter((e) => e.moves.length > 0);
+        const spec = { name: 'random', description: 'a random scenario', baseline: 'busan-eve-2025-10-30', step: stepUnit, horizon: script.length, seed: 5, parameters, timeline: [] as { at: number; moves: Move[] }[] };
+        // Only legal scripts: the moves the model accepts where they fall, found from the file's own
+        // start state (legality is about the policy state, which the parameters do not change).
+        const bare = join(dir, `s${n}-bare.yaml`);
+        writeFileSync(bare, stringify(spec));
+        spec.timeline = legalTimeline(loadScenario(bare), script);
         const file = join(dir, `s${n++}.yaml`);
-        const spec = { name: 'random', description: 'a random scenario', baseline: 'busan-eve-2025-10-30', step: stepUnit, horizon: script.length, seed: 5, parameters, timeline };
         writeFileSync(file, stringify(spec));
         const loaded = loadScenario(file);
+        let r;
         try {
-          const r = runScenario(loaded, { run_index: runIndex });
-          for (const row of r.rows) for (const name of METRIC_NAMES) expect(Number.isFinite(row[name]), `${name} = ${row[name]} at step ${row.step}`).toBe(true);
+          r = runScenario(loaded, { run_index: runIndex });
         } catch (e) {
-          // A scripted move the state does not allow (a cut below zero) is the file's error, named as such.
+          // A scripted move the state does not allow is the file's error, named as such; counted below.
           if (!(e instanceof SimError)) throw e;
+          illegal++;
+          return;
+        }
+        completed++;
+        expect(r.rows).toHaveLength(script.length);
+        const other = Math.min(r.params.other_soybean_suppliers_mmt, r.params.cn_soybean_demand_mmt);
+        for (const row of r.rows) {
+          for (const name of METRIC_NAMES) expect(Number.isFinite(row[name]), `${name} = ${row[name]} at step ${row.step}`).toBe(true);
+          for (const name of ['us_tariff_on_cn_pct', 'cn_tariff_on_us_pct', 'cn_soybean_tariff_pct', 'us_tariff_on_others_pct', 'us_imports_from_cn_bn', 'us_exports_to_cn_bn', 'soybean_purchases_mmt', 'brazil_soybeans_to_cn_mmt', 'us_magnet_inventory_weeks', 'us_tariff_revenue_bn', 'us_deadweight_loss_bn'] as const)
+            expect(row[name], `${name} at step ${row.step}`).toBeGreaterThanOrEqual(0);
+          for (const name of ['rare_earth_curb', 'us_rare_earth_supply_index', 'truce_active'] as const) {
+            expect(row[name], `${name} at step ${row.step}`).toBeGreaterThanOrEqual(0);
+            expect(row[name], `${name} at step ${row.step}`).toBeLessThanOrEqual(1);
+          }
+          expect(row.escalation_index).toBeGreaterThanOrEqual(0);
+          expect(row.escalation_index).toBeLessThanOrEqual(100);
+          expect(row.soybean_purchases_mmt + row.brazil_soybeans_to_cn_mmt + other, `soybeans at step ${row.step}`).toBeCloseTo(r.params.cn_soybean_demand_mmt, 9);
         }
       }),
       { numRuns: 100 },
     );
+    expect(completed + illegal).toBe(100);
+    expect(completed, `${illegal} of 100 files stopped at an illegal move`).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('the generated scripts (legalEverywhere keeps the moves that are legal)', () => {
+  it('reach every kind of move, and most generated moves are applied', () => {
+    const generated = new Map<string, number>();
+    const kept = new Map<string, number>();
+    const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const script of fc.sample(scriptArb(), { numRuns: 200, seed: 18 })) {
+      let state = start;
+      const p = runParams(scn, 'props', null);
+      script.forEach((stepMoves, k) => {
+        const moves = stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j));
+        for (const m of moves) add(generated, m.type);
+        const legal = legalEverywhere([state], moves);
+        for (const m of legal) add(kept, m.move.type);
+        state = step(state, legal, p).state;
+      });
+    }
+    const total = [...generated.values()].reduce((a, b) => a + b, 0);
+    const applied = [...kept.values()].reduce((a, b) => a + b, 0);
+    // Every kind the generator makes is applied, not only generated and dropped. The rarest is
+    // impose_threatened_tariff (about 1 in 10 applied): it needs a threat on the same layer first.
+    for (const [type, count] of generated) expect(kept.get(type) ?? 0, `${type}: ${kept.get(type) ?? 0} of ${count} applied`).toBeGreaterThanOrEqual(Math.min(3, count));
+    expect(applied / total, `${applied} of ${total} moves applied`).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -1,4 +1,4 @@
-// The metric contract (DESIGN.md section 4). These names are a public interface: add, never rename.
+// The metric contract (README, "The metric contract"). These names are a public interface: add, never rename.
 
 export const CONTRACT_METRICS = [
   'us_tariff_on_cn_pct',

@@ -1,6 +1,6 @@
 // Bilateral trade in one direction, segment by segment: constant-elasticity import demand in its
 // exact form, Armington (CES) substitution between the partner and other suppliers, and partial
-// adjustment from short-run to long-run responses (CALIBRATION.md sections 5-6).
+// adjustment from short-run to long-run responses (docs/calibration.md sections 5-6).
 
 import type { TariffLayer, TradePosition, TradeSegment } from '../types.js';
 import { recentOr } from '../recent.js';
@@ -351,7 +351,7 @@ export function flowInPlace(pr: Prices, logQty: number[], fromLogPrice: readonly
  * the constant-elasticity demand curve through (P0, M0) and (P1, M1): with elasticity
  * e = ln(M0/M1) / ln(P1/P0), it is (M0 P0 - M1 P1) / (e - 1) = L (M0 P0 - M1 P1) / x, where
  * L = ln(P1/P0) and x = ln(M0 P0 / (M1 P1)) (the hot loop has x from its log quantity: no logarithm
- * per step). For small wedges this is the Harberger triangle 1/2 (t1 - t0)(M0 - M1) (CALIBRATION.md
+ * per step). For small wedges this is the Harberger triangle 1/2 (t1 - t0)(M0 - M1) (docs/calibration.md
  * section 6); at prohibitive tariffs the triangle's straight line overstates it, up to twice.
  */
 export function deadweightLoss(m0: number, m1: number, p1: number, wedge: number, logWedge: number, x: number): number {

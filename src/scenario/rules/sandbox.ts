@@ -59,8 +59,15 @@ const ARITH: Record<string, (a: number, b: number) => number> = {
   divide: (a, b) => a / b,
   // Negative bases with fractional exponents give NaN here (mathjs would go complex): a false condition.
   pow: (a, b) => Math.pow(a, b),
-  mod: (a, b) => (b === 0 ? a : a - b * Math.floor(a / b)),
+  mod: (a, b) => (b === 0 ? a : a - b * floorNear(a / b)),
 };
+
+/** mathjs's floor for numbers: an x within its tolerance of the integer above it is that integer (so 1 mod (1 + 1e-13) is about 0, as in mathjs). */
+function floorNear(x: number): number {
+  const f = Math.floor(x);
+  const r = Math.round(x);
+  return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
+}
 
 const NODE_WORDS: Record<string, string> = {
   AccessorNode: 'property or index access',

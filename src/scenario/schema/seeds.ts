@@ -8,7 +8,19 @@ import { moveSchema } from './moves.js';
 const provenance = { source: z.string().min(1), note: z.string().optional(), unconfirmed: z.boolean().optional() };
 const fact = <T extends z.ZodTypeAny>(value: T) => z.strictObject({ value, ...provenance });
 
-export const sourcesSchema = z.record(z.string(), z.strictObject({ cite: z.string().min(1), unconfirmed: z.boolean().optional() }));
+// A source's bibliographic fields (title, author, year, a link or a document number): optional to the loader, required of every entry by test/sources.test.ts.
+export const sourcesSchema = z.record(
+  z.string(),
+  z.strictObject({
+    cite: z.string().min(1),
+    title: z.string().min(1).optional(),
+    author: z.string().min(1).optional(),
+    year: z.number().int().optional(),
+    link: z.string().min(1).optional(),
+    document: z.string().min(1).optional(),
+    unconfirmed: z.boolean().optional(),
+  }),
+);
 
 const paramSpec = z
   .strictObject({ central: z.number(), low: z.number(), high: z.number(), unit: z.string(), ...provenance })
