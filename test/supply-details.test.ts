@@ -58,8 +58,8 @@ describe('rare earths', () => {
 });
 
 describe('soybeans', () => {
-  const sp = { substitution_elasticity: 8, demand_mmt: 105, us_reference_mmt: 27, other_suppliers_mmt: 6, boycott_factor: 0.05 };
-  const soy = { commitment_mmt: 0, compliance: 1, boycott: false, purchased_mmt: 0 };
+  const sp = { season_amplitude: 0, substitution_elasticity: 8, demand_mmt: 105, us_reference_mmt: 27, other_suppliers_mmt: 6, boycott_factor: 0.05 };
+  const soy = { commitment_mmt: 0, compliance: 1, boycott: false, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
 
   it('private demand: 27 x (1.13/1.03)^-8 at 13% against 3%; a boycott keeps 5% of it', () => {
     expect(privateSoybeanDemandMmt(3, 3, false, sp)).toBe(27);

@@ -29,14 +29,15 @@ const written = (good: Record<string, unknown>, damage: Damage) => (typeof damag
 
 export class Damaged {
   readonly dir = mkdtempSync(join(tmpdir(), 'tariff-sim-damage-'));
-  readonly plan: Plan = planBatch(['busan-truce'], FLAGS).plan;
+  private readonly planned = planBatch(['busan-truce'], FLAGS);
+  readonly plan: Plan = this.planned.plan;
   readonly part1 = join(this.dir, 'part1.json');
   readonly part2 = join(this.dir, 'part2.json');
   private n = 0;
 
   constructor() {
-    writeFileSync(this.part1, JSON.stringify(partFile(this.plan, { k: 1, n: 2, start: 0, end: 3 }, emptySummaries(this.plan))));
-    writeFileSync(this.part2, JSON.stringify(partFile(this.plan, { k: 2, n: 2, start: 3, end: 5 }, emptySummaries(this.plan))));
+    writeFileSync(this.part1, JSON.stringify(partFile(this.plan, { k: 1, n: 2, start: 0, end: 3 }, emptySummaries(this.plan), this.planned.inputs)));
+    writeFileSync(this.part2, JSON.stringify(partFile(this.plan, { k: 2, n: 2, start: 3, end: 5 }, emptySummaries(this.plan), this.planned.inputs)));
   }
 
   remove(): void {
@@ -44,13 +45,13 @@ export class Damaged {
   }
 
   identity(): string {
-    return batchIdentity(this.plan, RANGE, false);
+    return batchIdentity(this.plan, RANGE, false, this.planned.inputs);
   }
 
   /** A whole checkpoint of this batch beside `out`, as the command writes it, returned as parsed JSON. */
   goodCheckpoint(out: string, runsEnd = 0): Record<string, unknown> {
     const paths = checkpointPaths(out);
-    writeCheckpoint(paths, { batch: this.identity(), range: RANGE, runs_end: runsEnd, csv_bytes: null }, emptySummaries(this.plan));
+    writeCheckpoint(paths, { batch: this.identity(), inputs: this.planned.inputs, range: RANGE, runs_end: runsEnd, csv_bytes: null }, emptySummaries(this.plan));
     return JSON.parse(readFileSync(paths.state, 'utf8')) as Record<string, unknown>;
   }
 
