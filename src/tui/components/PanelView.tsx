@@ -12,7 +12,9 @@ export interface PanelViewProps {
   def: PanelDef;
   focused: boolean;
   metric: MetricName;
+  /** Rows 0..shown of `run` (the numbers on screen are the last). */
   history: Metrics[];
+  /** Null: the fan is hidden or not computed yet. */
   fan: Fan | null;
   horizon: number;
   width: number;
@@ -21,7 +23,7 @@ export interface PanelViewProps {
 
 export function PanelView({ def, focused, metric, history, fan, horizon, width, chartRows }: PanelViewProps) {
   const last = history.at(-1);
-  const values = last ? def.values(last) : ['(step with n)'];
+  const values = last ? def.values(last) : ['(no step yet)'];
   const band = fan?.bands[metric];
   const lines = [...values, ...Array(PANEL_VALUE_ROWS).fill('')].slice(0, PANEL_VALUE_ROWS);
   return (
@@ -39,6 +41,7 @@ export function PanelView({ def, focused, metric, history, fan, horizon, width, 
         width={width - 1}
         height={chartRows}
         color={def.color}
+        marker={history.length - 1}
       />
     </Box>
   );
