@@ -227,7 +227,7 @@ export function App({ scn, seed, io = nodeIo, fanRuns = 200, schemaLine = null }
         {header}
         <Palette
           state={snap.state}
-          date={dateOf(branch.cursor)}
+          date={`step ${branch.cursor}, ${dateOf(branch.cursor)}`}
           error={session.error}
           rows={bodyRows}
           onApply={(moves) => {
