@@ -27,7 +27,7 @@ export const BINDINGS: Binding[] = [
   { action: 'step10', chars: 'N', label: 'N', help: 'ten steps', hint: '10' },
   { action: 'undo', chars: 'u', label: 'u', help: 'undo', hint: 'undo' },
   { action: 'redo', chars: 'r', label: 'r', help: 'redo', hint: 'redo' },
-  { action: 'palette', chars: 'm', label: 'm', help: 'move palette: moves for the next step (Ctrl+A or + keeps one)', hint: 'move' },
+  { action: 'palette', chars: 'm', label: 'm', help: 'move palette: moves for the next step (Ctrl+A or Ctrl+K keeps one)', hint: 'move' },
   { action: 'branch', chars: 'b', label: 'b', help: 'branch here (the new branch becomes current)', hint: 'branch' },
   { action: 'prevBranch', chars: '[', label: '[ / ]', help: 'previous / next branch' },
   { action: 'nextBranch', chars: ']', label: '', help: '' },
