@@ -201,4 +201,6 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
   }
   // Only once the output is in place: if writing it failed, the checkpoint still holds the work.
   if (paths) removeCheckpoint(paths);
+  const written = [flags.out, flags.report].filter((p): p is string => typeof p === 'string' && p !== '' && p !== '-');
+  if (written.length) process.stderr.write(`tariff-sim: wrote ${written.join(' and ')}\n`);
 }
