@@ -211,7 +211,7 @@ export function reportHtml(summary: BatchSummary): string {
 body { font-family: system-ui, sans-serif; margin: 1.5em 2em; color: #222; }
 .charts { display: flex; flex-direction: column; gap: 1.5em; }
 figure.chart { margin: 0; width: 100%; }
-figcaption { font-weight: 600; margin-bottom: 0.2em; }
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } /* the chart draws its own title; this one is for screen readers and tools */
 .plot { width: 100%; }
 .plot > svg { width: 100%; height: auto; display: block; }
 table.summary { border-collapse: collapse; margin: 1em 0; font-size: 0.85em; }
