@@ -217,7 +217,7 @@ export function App({ scn, seed, io = nodeIo, fanRuns = 200, schemaLine = null }
   });
 
   const branchLabel = `branch ${branch.id}${branch.parentId !== null ? ` (from ${branch.parentId} @ step ${branch.forkStep - 1})` : ''} of ${session.branches.length}`;
-  const header = <Header scenario={scn.name} date={dateOf(shown)} step={shown} lastStep={scn.horizon - 1} seed={session.seed} branch={branchLabel} columns={layout.columns} />;
+  const header = <Header scenario={scn.name} date={dateOf(shown)} step={shown} lastStep={scn.horizon - 1} seed={session.seed} branch={branchLabel} branchShort={`branch ${branch.id}/${session.branches.length}`} columns={layout.columns} />;
   const bodyRows = layout.rows - 3;
   const quitLine = confirmQuit ? <Text color="yellow" bold wrap="truncate">unsaved: s save, q quit anyway (any other key stays)</Text> : null;
 

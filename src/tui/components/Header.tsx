@@ -11,12 +11,21 @@ export interface HeaderProps {
   lastStep: number;
   seed: string;
   branch: string;
+  /** The branch in a few characters, for a narrow terminal. */
+  branchShort: string;
   columns: number;
 }
 
+/** The longest form that fits: with the program's name, then without, then the short branch, then without the seed. */
 export function headerText(p: HeaderProps): string {
-  const core = `${p.scenario} │ ${p.date}  step ${p.step}/${p.lastStep} │ seed ${p.seed} │ ${p.branch}`;
-  return p.columns >= core.length + 18 ? `tariff-sim play │ ${core}` : core;
+  const when = `${p.date}  step ${p.step}/${p.lastStep}`;
+  const forms = [
+    `tariff-sim play │ ${p.scenario} │ ${when} │ seed ${p.seed} │ ${p.branch}`,
+    `${p.scenario} │ ${when} │ seed ${p.seed} │ ${p.branch}`,
+    `${p.scenario} │ ${when} │ seed ${p.seed} │ ${p.branchShort}`,
+    `${p.scenario} │ ${when} │ ${p.branchShort}`,
+  ];
+  return forms.find((f) => f.length <= p.columns) ?? forms[forms.length - 1];
 }
 
 export function Header(p: HeaderProps) {

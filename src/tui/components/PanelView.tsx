@@ -21,6 +21,13 @@ export interface PanelViewProps {
   chartRows: number;
 }
 
+/** The panel's title and chart: `Trade & prices: imports $bn`, or its first word where that is too long. */
+export function titleFor(title: string, short: string, width: number, focused: boolean): string {
+  const mark = focused ? '▸' : ' ';
+  const full = `${title}: ${short}`;
+  return `${mark}${full.length <= width ? full : `${title.split(' ')[0]}: ${short}`}`;
+}
+
 export function PanelView({ def, focused, metric, history, fan, horizon, width, chartRows }: PanelViewProps) {
   const last = history.at(-1);
   const values = last ? def.values(last) : ['(no step yet)'];
@@ -29,7 +36,7 @@ export function PanelView({ def, focused, metric, history, fan, horizon, width, 
   return (
     <Box flexDirection="column" width={width} marginRight={1}>
       <Text wrap="truncate" bold color={focused ? 'black' : def.color} backgroundColor={focused ? def.color : undefined}>
-        {focused ? '▸' : ' '}{def.title}: {labelOf(metric).short}
+        {titleFor(def.title, labelOf(metric).short, width - 2, focused)}
       </Text>
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate">{l}</Text>
