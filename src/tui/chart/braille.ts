@@ -54,7 +54,9 @@ export function renderChart(input: ChartInput): Run[][] {
   const kind = new Uint8Array(w * h);
   const [lo, hi] = chartRange(input);
   const xOf = (step: number) => Math.min(dotsX - 1, Math.round((step * (dotsX - 1)) / Math.max(1, input.horizon - 1)));
-  const yOf = (v: number) => dotsY - 1 - Math.round(((v - lo) / (hi - lo)) * (dotsY - 1));
+  // The top dot row stays empty, so the line never touches the text above the chart.
+  const top = dotsY > 4 ? 1 : 0;
+  const yOf = (v: number) => dotsY - 1 - Math.round(((v - lo) / (hi - lo)) * (dotsY - 1 - top));
   const dot = (x: number, y: number, k: DotKind) => {
     const cell = Math.floor(y / 4) * w + Math.floor(x / 2);
     bits[cell] |= BITS[x % 2][y % 4];

@@ -19,7 +19,7 @@ export function splitEvent(text: string): { what: string; why: string | null; co
       // A rule's why is `reason: condition with its values` (rules/compileRules.ts).
       const at = why.lastIndexOf(': ');
       const condition = at >= 0 && /[<>=]/.test(why.slice(at)) ? why.slice(at + 2) : null;
-      return { what: text.slice(0, i), why: condition ? why.slice(0, at) : why, condition };
+      return { what: text.slice(0, i - 1), why: condition ? why.slice(0, at) : why, condition };
     }
   }
   return { what: text, why: null, condition: null };
