@@ -231,9 +231,11 @@ describe('batches on worker threads', () => {
   });
 
   it('writes a self-contained report with a chart per metric and the summary table', () => {
-    const html = reportHtml(JSON.parse(json1));
+    const summary = JSON.parse(json1);
+    const html = reportHtml(summary);
     for (const m of REPORT_METRICS) expect(html).toMatch(new RegExp(`<figure class="chart" id="m-${m}" data-metric="${m}">\\s*<figcaption>[^<]+</figcaption>\\s*<div class="plot"><svg`));
-    expect(html.match(/<svg/g)?.length).toBe(REPORT_METRICS.length);
+    // One chart per metric, and one per metric for the paired differences when there are some.
+    expect(html.match(/<svg/g)?.length).toBe(REPORT_METRICS.length * (summary.differences.length ? 2 : 1));
     expect(html).toContain('<table class="summary">');
     for (const m of CONTRACT_METRICS) expect(html).toContain(`<td data-metric="${m}">`);
     // Self-contained: nothing loaded from elsewhere.
