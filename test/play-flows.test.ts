@@ -120,6 +120,25 @@ describe('no key is lost', () => {
   }, 60_000);
 });
 
+describe('the move palette', () => {
+  it('describes each move, shows layers with their rate and numbers with their range, and clears an old refusal once fixed', async () => {
+    const a = await open('busan-truce', { columns: 100, rows: 30 });
+    await press(a, 'm', (f) => f.includes('Move palette'));
+    let f = await press(a, '\r', (f) => f.includes('> set_tariff'));
+    expect(f).toContain('set_tariff  set a tariff layer to a rate');
+    expect(f).toContain('impose_threatened_tariff  carry out the threat on a layer');
+    f = await press(a, '\r', (f) => f.includes('rate_pct 0..1000: 50'));
+    expect(f).toContain('layer: < us_mfn_section301 (MFN + Section 301, now 20.8%) >');
+    await press(a, DOWN, (f) => f.includes('> rate_pct'));
+    await press(a, '\u007f', (f) => f.includes('rate_pct 0..1000: 5_'));
+    await press(a, 'x', (f) => f.includes('rate_pct 0..1000: 5x_'));
+    await press(a, '\r', (f) => f.includes('illegal move'));
+    await press(a, '\u007f', (f) => f.includes('rate_pct 0..1000: 5_'));
+    f = await frameWhere(a, (f) => !f.includes('illegal move'));
+    expect(f).toContain('rate_pct 0..1000: 5_');
+  }, 60_000);
+});
+
 describe('quitting with unsaved work', () => {
   it('asks once: any other key stays, q quits anyway; nothing unsaved quits at once', async () => {
     const io = memIo();
