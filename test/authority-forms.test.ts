@@ -12,7 +12,7 @@ describe('the palette: court_voids_authority, congress_extends, refund_duties', 
   it('lists the three with descriptions', () => {
     for (const t of ['court_voids_authority', 'congress_extends', 'refund_duties', 'request_continuation']) {
       expect(form(t).actors).toEqual(['us']);
-      expect(form(t).description?.length ?? 0).toBeGreaterThan(20);
+      expect(form(t).about?.length ?? 0).toBeGreaterThan(20);
     }
   });
 

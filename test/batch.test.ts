@@ -44,8 +44,8 @@ describe('summary statistics', () => {
     expect(sum.escalation_index).toEqual({ mean: 42.1, p5: 42.1, p50: 42.1, p95: 42.1 });
     // In the table, the indicator's mean is the share of runs (not rounded to 1), the rest to their resolution.
     const table = comparisonTable(summarise(onePlan(), [s]));
-    expect(table).toMatch(/^truce_active +0\.85 \[0, 1\]$/m);
-    expect(table).toMatch(/^us_tariff_on_cn_pct +10\.8 \[1\.5, 19\.5\]$/m);
+    expect(table).toMatch(/^Truce in force, share of runs +0\.85 \[0, 1\]$/m);
+    expect(table).toMatch(/^US tariff on CN, % +10\.8 \[1\.5, 19\.5\]$/m);
   });
 
   it('clamps values beyond the bins into the edge bins and reports them by the observed extremes', () => {
@@ -230,13 +230,16 @@ describe('batches on worker threads', () => {
     expect(comparisonTable(summary)).toMatch(/Paired differences from busan-truce/);
   });
 
-  it('writes a self-contained report with a fan chart per key metric and the summary table', () => {
-    const html = reportHtml(JSON.parse(json1));
-    for (const m of REPORT_METRICS) expect(html).toMatch(new RegExp(`<figure class="fan" data-metric="${m}">\\s*<svg`));
-    expect(html.match(/<svg/g)?.length).toBe(REPORT_METRICS.length);
+  it('writes a self-contained report with a chart per metric and the summary table', () => {
+    const summary = JSON.parse(json1);
+    const html = reportHtml(summary);
+    for (const m of REPORT_METRICS) expect(html).toMatch(new RegExp(`<figure class="chart" id="m-${m}" data-metric="${m}">\\s*<figcaption>[^<]+</figcaption>\\s*<div class="plot"><svg`));
+    // One chart per metric, and one per metric for the paired differences when there are some.
+    expect(html.match(/<svg/g)?.length).toBe(REPORT_METRICS.length * (summary.differences.length ? 2 : 1));
     expect(html).toContain('<table class="summary">');
-    for (const m of CONTRACT_METRICS) expect(html).toContain(`<td>${m}</td>`);
-    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+    for (const m of CONTRACT_METRICS) expect(html).toContain(`<td data-metric="${m}">`);
+    // Self-contained: nothing loaded from elsewhere.
+    expect(html).not.toMatch(/<link|<script src|src="http|href="http/);
   });
 });
 

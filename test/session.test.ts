@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/sim/run.js';
+import { schemaLineFor } from '../src/cli/commands/play.js';
 import { compare, createSession, currentBranch, exportCsv, metricsOf, reduce, saveScenarioYaml, type Session, type SessionAction } from '../src/tui/session/index.js';
 
 const scn = loadScenario('busan-truce');
@@ -144,5 +145,14 @@ describe('session reducer', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0].startsWith('step,date,us_tariff_on_cn_pct')).toBe(true);
     expect(lines[1].startsWith('0,2025-10-30,')).toBe(true);
+  });
+
+  it('keeps the scenario file\'s $schema line in a saved session, its path from where the session is written', () => {
+    const line = schemaLineFor(scn.file, join(scn.file, '..', '..'));
+    expect(line).toBe('# yaml-language-server: $schema=schema/scenario.schema.json');
+    const text = saveScenarioYaml(play(createSession(scn), { type: 'step' }), line);
+    expect(text.split('\n')[0]).toBe(line);
+    // In another folder, the path leads back to the same schema.
+    expect(schemaLineFor(scn.file, join(scn.file, '..', '..', 'test'))).toBe('# yaml-language-server: $schema=../schema/scenario.schema.json');
   });
 });

@@ -30,13 +30,18 @@ describe('tariff-sim play, the real command', () => {
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${CLI} play`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     const io = collect(child);
     try {
-      await io.waitFor('step 0/78');
+      await io.waitFor('step 0/77');
       await new Promise((r) => setTimeout(r, 200));
       child.stdin!.write('n');
-      await io.waitFor('step 1/78');
+      await io.waitFor('step 1/77');
       child.stdin!.write('q');
       expect(await io.exit).toBe(0);
       expect(io.out()).toContain('Tariffs');
+      // Drawn on the alternate screen, and the shell's screen given back on quitting.
+      expect(io.out()).toContain('\u001b[?1049h');
+      const out = io.out();
+      expect(out.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(out.lastIndexOf('\u001b[?1049h'));
+      expect(out.slice(out.lastIndexOf('\u001b[?1049l'))).not.toContain('Tariffs');
     } finally {
       child.kill(); // a failed run must not leave the session behind
     }

@@ -40,7 +40,7 @@ afterEach(() => app?.unmount());
 
 async function start(io = memIo(), fanRuns = 0) {
   app = render(createElement(App, { scn, io, fanRuns }));
-  await frameWhere(app, (f) => f.includes('step 0/78'));
+  await frameWhere(app, (f) => f.includes('step 0/77'));
   return { app, io };
 }
 
@@ -69,11 +69,12 @@ async function openCurbsInPalette(app: Screen): Promise<void> {
   await press(app, DOWN, (f) => f.includes('> cn (China)'));
   await press(app, '\r', (f) => f.includes('set_tariff'));
   // cn moves: set, raise, lower, add layer, suspend, restore, threaten, impose threat, drop threat, curbs.
-  await openForm(app, 9, 'impose_rare_earth_curbs', (f) => f.includes('level: 0.8'));
+  await openForm(app, 9, 'impose_rare_earth_curbs', (f) => f.includes('level 0..1: 0.8'));
 }
 
-/** From the palette's actor list with cn chosen: both, then hold_summit's form (its name field). */
-async function openSummitForm(app: Screen): Promise<string> {
+/** From the palette's actor list with cn chosen (or us, `downs` 2): both, then hold_summit's form (its name field). */
+async function openSummitForm(app: Screen, downs = 1): Promise<string> {
+  for (let k = 1; k < downs; k++) await press(app, DOWN, () => true);
   await press(app, DOWN, (f) => f.includes('> both'));
   await press(app, '\r', (f) => f.includes('> sign_agreement'));
   // both's moves: sign, extend, let lapse, summit.
@@ -89,44 +90,43 @@ describe('play screen', () => {
 
   it('steps with n, the right arrow and N; undoes and redoes', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/78'));
-    await press(app, RIGHT, (f) => f.includes('step 2/78'));
-    const f = await press(app, 'N', (f) => f.includes('step 12/78'));
+    await press(app, 'n', (f) => f.includes('step 1/77'));
+    await press(app, RIGHT, (f) => f.includes('step 2/77'));
+    const f = await press(app, 'N', (f) => f.includes('step 12/77'));
     expect(f).toMatch(/\[script\]/);
-    await press(app, 'u', (f) => f.includes('step 2/78'));
-    await press(app, 'r', (f) => f.includes('step 12/78'));
+    await press(app, 'u', (f) => f.includes('step 2/77'));
+    await press(app, 'r', (f) => f.includes('step 12/77'));
   });
 
   it('applies a move from the palette and logs it as yours', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await press(app, 'n', (f) => f.includes('step 1/77'));
     await openCurbsInPalette(app);
-    const f = await press(app, '\r', (f) => f.includes('step 2/78') && f.includes('[you]'));
+    const f = await press(app, '\r', (f) => f.includes('step 2/77') && f.includes('[you]'));
     expect(f).toContain('your move: impose_rare_earth_curbs');
   });
 
   it('keeps moves with Ctrl+A and applies them together at one step', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await press(app, 'n', (f) => f.includes('step 1/77'));
     await openCurbsInPalette(app);
-    // Kept: back to the actor, the kept move listed.
+    // Kept: back to the actor, from the top, the kept move listed.
     let f = await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
-    expect(f).toContain('> cn (China)');
+    expect(f).toContain('> us (United States)');
     expect(f).toContain('a apply the 1 kept');
     // The US answer: raise_tariff on its first layer, by 100.
-    await press(app, '\u001b[A', (f) => f.includes('> us (United States)'));
     await press(app, '\r', (f) => f.includes('> set_tariff'));
     await press(app, DOWN, (f) => f.includes('> raise_tariff'));
-    await press(app, '\r', (f) => f.includes('by_pp: 10'));
+    await press(app, '\r', (f) => f.includes('by_pp 0..1000: 10'));
     await press(app, DOWN, (f) => f.includes('> by_pp'));
-    await press(app, '0', (f) => f.includes('by_pp: 100_'));
-    f = await press(app, '\r', (f) => f.includes('step 2/78'));
-    expect(f).toMatch(/your moves: impose_rare_earth_curbs by cn, raise_tariff by us at step 1/);
+    await press(app, '0', (f) => f.includes('by_pp 0..1000: 100_'));
+    f = await press(app, '\r', (f) => f.includes('step 2/77'));
+    expect(f).toMatch(/your moves: impose_rare_earth_curbs by cn, raise_tariff by us at step 2/);
   });
 
   it('holds a named summit of the kept moves: tension eases, the moves apply, the log names it', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await press(app, 'n', (f) => f.includes('step 1/77'));
     // A summit with nothing kept is refused, with what to do.
     await press(app, 'm', (f) => f.includes('Move palette'));
     await press(app, DOWN, (f) => f.includes('> cn (China)'));
@@ -138,7 +138,7 @@ describe('play screen', () => {
     // Keep China's curbs, then hold them as "Busan II".
     await openCurbsInPalette(app);
     await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
-    f = await openSummitForm(app);
+    f = await openSummitForm(app, 2);
     expect(f).toContain('Enter holds the summit with the 1 kept move');
     expect(f).toContain("(the summit's moves)");
     // Ctrl+A does not keep a summit: it already holds the kept moves.
@@ -147,16 +147,17 @@ describe('play screen', () => {
     await frameWhere(app, (f) => f.includes('name: _'));
     for (const c of 'Busan II') await press(app, c, () => true);
     await frameWhere(app, (f) => f.includes('name: Busan II_'));
-    f = await press(app, '\r', (f) => f.includes('step 2/78'));
-    expect(f).toContain('your move: summit "Busan II" (impose_rare_earth_curbs by cn) at step 1');
+    f = await press(app, '\r', (f) => f.includes('step 2/77'));
+    expect(f).toContain('your move: summit "Busan II" (impose_rare_earth_curbs by cn) at step 2');
     expect(f).toContain('Summit: Busan II');
   });
 
   it('signs an agreement whose lapse is the kept moves: they are not applied now', async () => {
     const { app } = await start();
-    await press(app, 'n', (f) => f.includes('step 1/78'));
+    await press(app, 'n', (f) => f.includes('step 1/77'));
     await openCurbsInPalette(app);
     await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 0.8)'));
+    await press(app, DOWN, (f) => f.includes('> cn (China)'));
     await press(app, DOWN, (f) => f.includes('> both'));
     await press(app, '\r', (f) => f.includes('> sign_agreement'));
     await press(app, '\r', (f) => f.includes('agreement: new_deal'));
@@ -166,25 +167,25 @@ describe('play screen', () => {
     let f = await press(app, RIGHT, (f) => f.includes('on_lapse: < the kept moves >'));
     expect(f).toContain('Enter signs it; the 1 kept move happens if it lapses, not now');
     expect(f).toContain('(what its lapse brings)');
-    f = await press(app, '\r', (f) => f.includes('step 2/78'));
-    expect(f).toContain('your move: sign_agreement by both at step 1');
+    f = await press(app, '\r', (f) => f.includes('step 2/77'));
+    expect(f).toContain('your move: sign_agreement by both at step 2');
     expect(f).not.toContain('impose_rare_earth_curbs by cn');
   });
 
   it('refuses to keep a move the schema rejects, and drops a kept one with backspace', async () => {
     const { app } = await start();
     await openCurbsInPalette(app);
-    await press(app, '\u007f', (f) => f.includes('level: 0._'));
-    await press(app, '\u007f', (f) => f.includes('level: 0_'));
-    await press(app, '\u007f', (f) => f.includes('level: _'));
-    await press(app, 'x', (f) => f.includes('level: x_'));
+    await press(app, '\u007f', (f) => f.includes('level 0..1: 0._'));
+    await press(app, '\u007f', (f) => f.includes('level 0..1: 0_'));
+    await press(app, '\u007f', (f) => f.includes('level 0..1: _'));
+    await press(app, 'x', (f) => f.includes('level 0..1: x_'));
     let f = await press(app, '\u0001', (f) => /level/.test(f) && f.split('\n').some((l) => l.includes('level') && l.includes('number')));
     expect(f).not.toContain('kept');
-    await press(app, '\u007f', (f) => f.includes('level: _'));
-    await press(app, '1', (f) => f.includes('level: 1_'));
+    await press(app, '\u007f', (f) => f.includes('level 0..1: _'));
+    await press(app, '1', (f) => f.includes('level 0..1: 1_'));
     f = await press(app, '\u0001', (f) => f.includes('1. cn impose_rare_earth_curbs (level 1)'));
     f = await press(app, '\u007f', (f) => !f.includes('kept'));
-    expect(f).toContain('> cn (China)');
+    expect(f).toContain('> us (United States)');
     await press(app, ESC, (f) => f.includes('q quit'));
   });
 
@@ -192,11 +193,11 @@ describe('play screen', () => {
     const { app } = await start();
     await press(app, 'm', (f) => f.includes('Move palette'));
     await press(app, '\r', (f) => f.includes('set_tariff'));
-    await press(app, '\r', (f) => f.includes('rate_pct: 50'));
+    await press(app, '\r', (f) => f.includes('rate_pct 0..1000: 50'));
     await press(app, DOWN, (f) => f.includes('> rate_pct'));
-    await press(app, '\u007f', (f) => f.includes('rate_pct: 5_'));
-    await press(app, '\u007f', (f) => f.includes('rate_pct: _'));
-    await press(app, 'x', (f) => f.includes('rate_pct: x'));
+    await press(app, '\u007f', (f) => f.includes('rate_pct 0..1000: 5_'));
+    await press(app, '\u007f', (f) => f.includes('rate_pct 0..1000: _'));
+    await press(app, 'x', (f) => f.includes('rate_pct 0..1000: x'));
     await press(app, '\r', (f) => f.includes('illegal move'));
     await press(app, ESC, (f) => f.includes('q quit'));
   });
@@ -207,7 +208,7 @@ describe('play screen', () => {
     for (const k of ['ten steps', 'undo', 'redo', 'move palette', 'branch here', 'compare', 'save', 'CSV', 'Esc', 'quit']) expect(help).toContain(k);
     // Each key's line fits 80 columns whole (the key column is 12 wide).
     for (const [k, what] of KEYS) expect(`${k.padEnd(12)}${what}`.length, k).toBeLessThanOrEqual(80);
-    expect(help).toContain('(Ctrl+A keeps one; both: summit)');
+    expect(help).toContain('Ctrl+A or Ctrl+K keeps one');
     await press(app, ESC, (f) => f.includes('q quit'));
   });
 
@@ -219,10 +220,10 @@ describe('play screen', () => {
 
   it('branches, compares with the parent, saves and exports', async () => {
     const { app, io } = await start();
-    await press(app, 'N', (f) => f.includes('step 10/78'));
+    await press(app, 'N', (f) => f.includes('step 10/77'));
     await press(app, 'b', (f) => f.includes('branch 2 (from 1 @ step 10)'));
     await openCurbsInPalette(app);
-    await press(app, '\r', (f) => f.includes('step 11/78'));
+    await press(app, '\r', (f) => f.includes('step 11/77'));
     const cmp = await press(app, 'c', (f) => f.includes('Compare'));
     expect(cmp).toContain('branch 2 vs its parent, branch 1');
     expect(cmp).toMatch(/Rare-earth curb, 0-1\s+0\.80\s+0\.00\s+\+0\.80/);
@@ -243,7 +244,7 @@ describe('play screen', () => {
 
   it('draws the fan ahead once the background ensemble is done', async () => {
     app = render(createElement(App, { scn, io: memIo(), fanRuns: 20 }));
-    await frameWhere(app, (f) => f.includes('p5-p95 of 20/20 runs from step 0'));
+    await frameWhere(app, (f) => f.includes('p5-p95 of 20/20 runs ahead, from step 1'));
   });
 });
 

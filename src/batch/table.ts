@@ -1,12 +1,19 @@
 // The readable comparison: scenarios side by side at the horizon (mean and p5-p95), the paired
 // differences from the baseline, and in a sweep how the horizon moves along the grid.
 
+import { labelOf } from '../model/metricLabels.js';
 import { CONTRACT_METRICS, type MetricName } from '../model/metrics.js';
 import { fixed } from '../sim/format.js';
 import { METRIC_BINS } from './bins.js';
 import type { BatchSummary, SeriesSummary, Stats } from './summary.js';
 
 const LABEL_WIDTH = 34;
+
+/** A row's label, with its unit; a 0/1 outcome's mean is the share of runs in which it holds. */
+function rowLabel(m: MetricName): string {
+  const l = labelOf(m);
+  return (l.binary ? `${l.label.replace(/, [^,]*$/, '')}, share of runs` : l.label).padEnd(LABEL_WIDTH - 1) + ' ';
+}
 
 function digitsFor(width: number): number {
   return Math.max(0, Math.min(3, Math.ceil(-Math.log10(width))));
@@ -33,7 +40,7 @@ function block(title: string, series: SeriesSummary[], summary: BatchSummary, si
   const cells = metrics.map((m) => series.map((s) => cell(s.horizon[m], m, summary, signed)));
   const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)) + 2);
   const lines = [title, `${''.padEnd(LABEL_WIDTH)}${cols.map((c, j) => c.padStart(widths[j])).join('')}`];
-  metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
+  metrics.forEach((m, i) => lines.push(`${rowLabel(m)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
   return lines;
 }
 
@@ -75,7 +82,7 @@ export function comparisonTable(summary: BatchSummary, metrics: readonly MetricN
         const cells = metrics.map((m) => rows.map((s) => cell(s.horizon[m], m, summary, signed)));
         const widths = rows.map((s, j) => Math.max(String(s.value).length + param.length + 1, ...cells.map((r) => r[j].length)) + 2);
         lines.push(title, `${''.padEnd(LABEL_WIDTH)}${rows.map((s, j) => `${param}=${s.value}`.padStart(widths[j])).join('')}`);
-        metrics.forEach((m, i) => lines.push(`${m.padEnd(LABEL_WIDTH)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
+        metrics.forEach((m, i) => lines.push(`${rowLabel(m)}${cells[i].map((c, j) => c.padStart(widths[j])).join('')}`));
         lines.push('');
       }
     }

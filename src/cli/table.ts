@@ -61,8 +61,8 @@ export function summaryTable(rows: Row[], events: SimEvent[], width: number): st
   return lines.join('\n');
 }
 
-/** The event log, one line each, skipping repeated shortage notes. */
-export function eventLines(events: SimEvent[], dateOf: (step: number) => string, limit = 40): string[] {
+/** The event log, one line each with who decided at the end, skipping repeated shortage notes; `limit` null: all. */
+export function eventLines(events: SimEvent[], dateOf: (step: number) => string, limit: number | null = 40): string[] {
   const out: string[] = [];
   let lastShortage = -2;
   for (const e of events) {
@@ -73,7 +73,7 @@ export function eventLines(events: SimEvent[], dateOf: (step: number) => string,
       }
       lastShortage = e.step;
     }
-    out.push(`${dateOf(e.step)}  ${e.text}`);
+    out.push(`${dateOf(e.step)}  ${e.text}  [${e.source}]`);
   }
-  return out.length > limit ? [...out.slice(0, limit), `... and ${out.length - limit} more (use --json for all)`] : out;
+  return limit !== null && out.length > limit ? [...out.slice(0, limit), `... and ${out.length - limit} more (use --json for all)`] : out;
 }

@@ -63,7 +63,7 @@ export const PANELS: PanelDef[] = [
     title: 'Trade & prices',
     color: 'blue',
     series: ['us_imports_from_cn_bn', 'us_exports_to_cn_bn', 'us_tariff_revenue_bn', 'us_consumer_price_pct', 'us_deadweight_loss_bn'],
-    values: (m) => [`imp ${v(m, 'us_imports_from_cn_bn')} exp ${v(m, 'us_exports_to_cn_bn')} rev ${v(m, 'us_tariff_revenue_bn')} $bn`, `prices +${v(m, 'us_consumer_price_pct')}%  DWL ${v(m, 'us_deadweight_loss_bn')}`],
+    values: (m) => [`imp ${v(m, 'us_imports_from_cn_bn')} exp ${v(m, 'us_exports_to_cn_bn')} $bn/yr`, `prices +${v(m, 'us_consumer_price_pct')}% rev ${v(m, 'us_tariff_revenue_bn')}`],
     details: (_s, m) =>
       (['us_imports_from_cn_bn', 'us_exports_to_cn_bn', 'us_tariff_revenue_bn', 'us_consumer_price_pct', 'us_deadweight_loss_bn'] as MetricName[]).map(
         (n) => `${labelOf(n).label}: ${m ? v(m, n) : '-'}`,

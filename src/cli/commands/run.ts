@@ -57,8 +57,10 @@ export function checkFinite(scn: Scenario, r: RunResult): void {
   }
 }
 
+/** Each event with the date of its step (the row's date), after the step. */
 export function runJson(r: RunResult, description: string): unknown {
-  return { scenario: r.scenario, description, seed: r.seed, run_index: r.run_index, parameters: r.params, rows: r.rows, events: r.events };
+  const events = r.events.map(({ step, ...rest }) => ({ step, date: r.rows[step]?.date ?? null, ...rest }));
+  return { scenario: r.scenario, description, seed: r.seed, run_index: r.run_index, parameters: r.params, rows: r.rows, events };
 }
 
 export function runCsv(r: RunResult): string {
@@ -83,10 +85,13 @@ function wrap(text: string, width: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-export function readableRun(r: RunResult, description: string, start: string, unit: 'week' | 'month', width: number): string {
+/** `width` null: not a terminal, so the events are printed whole, every one. */
+export function readableRun(r: RunResult, description: string, start: string, unit: 'week' | 'month', width: number | null): string {
+  const cut = width ?? 80;
   const head = [`${r.scenario}: ${description}`, `seed ${r.seed}, ${r.run_index === null ? 'central parameters' : `run ${r.run_index}`}, ${r.rows.length} ${unit}s from ${r.rows[0].date}`, ''];
-  const events = eventLines(r.events, (s) => dateOfStep(start, unit, s), 30).map((l) => fit(`  ${l}`, width));
-  return `${[...head.flatMap((l) => (l ? wrap(l, width) : [l])), summaryTable(r.rows, r.events, width), '', 'Events:', ...events].join('\n')}\n`;
+  const dateOf = (s: number) => dateOfStep(start, unit, s);
+  const events = width === null ? eventLines(r.events, dateOf, null).map((l) => `  ${l}`) : eventLines(r.events, dateOf, 30).map((l) => fit(`  ${l}`, width));
+  return `${[...head.flatMap((l) => (l ? wrap(l, cut) : [l])), summaryTable(r.rows, r.events, cut), '', 'Events:', ...events].join('\n')}\n`;
 }
 
 export function runCommand(scenarioArg: string, flags: RunFlags): void {
@@ -100,6 +105,7 @@ export function runCommand(scenarioArg: string, flags: RunFlags): void {
   checkFinite(scn, r);
   if (flags.json) return emit(toJson(runJson(r, scn.description)), flags.out);
   if (flags.csv) return emit(runCsv(r), flags.out);
-  const width = io().stdout.isTTY ? io().stdout.columns || 80 : 80;
+  // On a terminal the events are cut to its width; piped or to a file they are printed whole.
+  const width = io().stdout.isTTY && !flags.out ? io().stdout.columns || 80 : null;
   emit(readableRun(r, scn.description, scn.start, scn.step_unit, width), flags.out);
 }

@@ -120,7 +120,7 @@ export function reduceTariff(state: State, move: TariffMove, ctx: MoveContext): 
           if (l.threatened_pct <= 0) throw new MoveError(move, 'layer', `${l.id} carries no threatened rate`);
           return layerWith(l, { rate_pct: l.rate_pct + l.threatened_pct, threatened_pct: 0 });
         },
-        'imposes the threatened',
+        'carries out the threat on',
       );
     case 'drop_tariff_threat': {
       const { layers, index } = findLayer(state, move);

@@ -2,6 +2,7 @@
 // coloured runs out, so the component only maps kinds to colours.
 
 export type DotKind = 'line' | 'overlay' | 'fan';
+export type CellKind = DotKind | 'blank' | 'marker';
 
 export interface ChartInput {
   /** Values at steps 0..history.length-1. */
@@ -14,11 +15,13 @@ export interface ChartInput {
   horizon: number;
   width: number;
   height: number;
+  /** The step on screen: its column is marked where nothing else is drawn. */
+  marker?: number;
 }
 
 export interface Run {
   text: string;
-  kind: DotKind | 'blank';
+  kind: CellKind;
 }
 
 const BITS = [
@@ -51,7 +54,9 @@ export function renderChart(input: ChartInput): Run[][] {
   const kind = new Uint8Array(w * h);
   const [lo, hi] = chartRange(input);
   const xOf = (step: number) => Math.min(dotsX - 1, Math.round((step * (dotsX - 1)) / Math.max(1, input.horizon - 1)));
-  const yOf = (v: number) => dotsY - 1 - Math.round(((v - lo) / (hi - lo)) * (dotsY - 1));
+  // The top dot row stays empty, so the line never touches the text above the chart.
+  const top = dotsY > 4 ? 1 : 0;
+  const yOf = (v: number) => dotsY - 1 - Math.round(((v - lo) / (hi - lo)) * (dotsY - 1 - top));
   const dot = (x: number, y: number, k: DotKind) => {
     const cell = Math.floor(y / 4) * w + Math.floor(x / 2);
     bits[cell] |= BITS[x % 2][y % 4];
@@ -61,8 +66,14 @@ export function renderChart(input: ChartInput): Run[][] {
     for (let y = Math.min(y0, y1); y <= Math.max(y0, y1); y++) dot(x, y, k);
   };
   if (input.fan) {
+    // Every dot column from one step to the next, so a wide chart shows a band, not a comb.
     const { from, lo: l, hi: u } = input.fan;
-    for (let j = 0; j < l.length; j++) if (Number.isFinite(l[j]) && Number.isFinite(u[j])) span(xOf(from + j), yOf(l[j]), yOf(u[j]), 'fan');
+    for (let j = 0; j < l.length; j++) {
+      if (!Number.isFinite(l[j]) || !Number.isFinite(u[j])) continue;
+      const x0 = xOf(from + j);
+      const x1 = j + 1 < l.length ? xOf(from + j + 1) : x0 + 1;
+      for (let x = x0; x < Math.max(x0 + 1, x1); x++) span(Math.min(dotsX - 1, x), yOf(l[j]), yOf(u[j]), 'fan');
+    }
   }
   const line = (xs: number[] | undefined, k: DotKind) => {
     if (!xs) return;
@@ -79,14 +90,16 @@ export function renderChart(input: ChartInput): Run[][] {
   };
   line(input.overlay, 'overlay');
   line(input.history, 'line');
-  const names: (DotKind | 'blank')[] = ['blank', 'fan', 'overlay', 'line'];
+  const names: CellKind[] = ['blank', 'fan', 'overlay', 'line'];
+  const markerCol = input.marker !== undefined && input.marker >= 0 && input.marker < input.horizon ? Math.floor(xOf(input.marker) / 2) : -1;
   const rows: Run[][] = [];
   for (let r = 0; r < h; r++) {
     const runs: Run[] = [];
     for (let c = 0; c < w; c++) {
       const i = r * w + c;
-      const ch = bits[i] ? String.fromCharCode(0x2800 + bits[i]) : ' ';
-      const k = names[kind[i]];
+      const marked = !bits[i] && c === markerCol;
+      const ch = bits[i] ? String.fromCharCode(0x2800 + bits[i]) : marked ? '┊' : ' ';
+      const k = marked ? 'marker' : names[kind[i]];
       const last = runs.at(-1);
       if (last && last.kind === k) last.text += ch;
       else runs.push({ text: ch, kind: k });

@@ -11,7 +11,7 @@ export function Details(p: { def: PanelDef; state: State; metrics: Metrics | nul
   const band = p.fan?.bands[p.metric];
   const { digits } = labelOf(p.metric);
   const fanLine = band && band.p5.length
-    ? `fan at end (${p.fan!.runsDone} runs): ${fmt(band.p5.at(-1), digits)}..${fmt(band.p95.at(-1), digits)}`
+    ? `fan at end: ${fmt(band.p5.at(-1), digits)}..${fmt(band.p95.at(-1), digits)}`
     : p.fan ? 'fan: at the horizon' : 'fan: computing...';
   const lines = [fanLine, ...p.def.details(p.state, p.metrics)].slice(0, p.rows - 1);
   return (

@@ -1,5 +1,6 @@
 // The fan off the render path: runs in chunks between event-loop turns (setImmediate), so keys
-// and frames go through between chunks; a partial fan is published at most once a frame.
+// and frames go through between chunks; a partial fan is published at most every 250 ms (each is a
+// full redraw of the screen, heavy over a slow link), the whole one at once.
 
 import type { Scenario } from '../../scenario/compile.js';
 import type { Snapshot } from '../session/types.js';
@@ -8,7 +9,7 @@ import { bandsOf, type Fan, fanRuns, newBuffer } from './fan.js';
 export interface FanJobOptions {
   runs?: number;
   runsPerChunk?: number;
-  /** Minimum time between two published partial fans (one frame at 30 fps). */
+  /** Minimum time between two published partial fans. */
   frameMs?: number;
   onDone?: (elapsedMs: number) => void;
 }
@@ -17,7 +18,7 @@ export interface FanJobOptions {
 export function startFan(scn: Scenario, seed: string, from: Snapshot, publish: (fan: Fan) => void, opts: FanJobOptions = {}): () => void {
   const runs = opts.runs ?? 200;
   const chunk = opts.runsPerChunk ?? 10;
-  const frameMs = opts.frameMs ?? 33;
+  const frameMs = opts.frameMs ?? 250;
   const buf = newBuffer(from.state.step, scn.horizon, runs);
   const t0 = performance.now();
   let lastPublished = t0;

@@ -27,8 +27,8 @@ export interface MoveForm {
   type: MoveType;
   actors: Who[];
   fields: Field[];
-  /** What the move does, in a line (shown under the list of moves). */
-  description?: string;
+  /** One line on what the move does, as the palette lists it. */
+  about?: string;
 }
 
 // What an agreement signed here does if it lapses: the Busan truce's own terms (the suspended parts
@@ -45,34 +45,37 @@ function restoreSuspended(s: State): Record<string, unknown>[] {
 // hold_summit's moves are the ones kept at this step (Ctrl+A in Palette.tsx): its form asks only
 // for the summit's name (see takesKept).
 export const MOVE_FORMS: MoveForm[] = [
-  { type: 'set_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
-  { type: 'raise_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
-  { type: 'lower_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
+  { type: 'set_tariff', about: 'set a tariff layer to a rate', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '50')] },
+  { type: 'raise_tariff', about: 'raise a tariff layer by some points', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
+  { type: 'lower_tariff', about: 'lower a tariff layer by some points', actors: ['us', 'cn'], fields: [pick('layer', layer), num('by_pp', '10')] },
   {
     type: 'add_tariff_layer',
+    about: 'a new tariff layer on some goods',
     actors: ['us', 'cn'],
     fields: [{ name: 'layer', kind: 'text', initial: 'new_layer' }, { name: 'scope', kind: 'text', initial: 'all', list: true }, num('rate_pct', '25'), { name: 'label', kind: 'text', initial: '', optional: true }],
   },
-  { type: 'suspend_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('keep_pct', '10')] },
-  { type: 'restore_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
-  { type: 'threaten_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '100')] },
-  { type: 'impose_threatened_tariff', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
-  { type: 'drop_tariff_threat', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
-  { type: 'impose_rare_earth_curbs', actors: ['cn'], fields: [num('level', '0.8'), num('licence_delay_weeks', '', true)] },
-  { type: 'relax_rare_earth_curbs', actors: ['cn'], fields: [num('level', '0.2')] },
-  { type: 'issue_general_licences', actors: ['cn'], fields: [] },
+  { type: 'suspend_tariff', about: 'suspend a layer, keeping part of it (a truce term)', actors: ['us', 'cn'], fields: [pick('layer', layer), num('keep_pct', '10')] },
+  { type: 'restore_tariff', about: "bring back a layer's suspended part", actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'threaten_tariff', about: 'announce a rate to come on a layer (a threat)', actors: ['us', 'cn'], fields: [pick('layer', layer), num('rate_pct', '100')] },
+  { type: 'impose_threatened_tariff', about: 'carry out the threat on a layer', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'drop_tariff_threat', about: 'withdraw the threat on a layer', actors: ['us', 'cn'], fields: [pick('layer', layer)] },
+  { type: 'impose_rare_earth_curbs', about: 'restrict rare-earth and magnet exports (0 none, 1 ban)', actors: ['cn'], fields: [num('level', '0.8'), num('licence_delay_weeks', '', true)] },
+  { type: 'relax_rare_earth_curbs', about: 'ease the rare-earth curbs to a lower level', actors: ['cn'], fields: [num('level', '0.2')] },
+  { type: 'issue_general_licences', about: 'general licences: the curbs stop biting US users', actors: ['cn'], fields: [] },
   {
     type: 'sign_diversification_pact',
+    about: 'a magnet supply pact with a third country',
     actors: ['us'],
     fields: [{ name: 'partner', kind: 'text', initial: 'australia' }, num('capacity_share', '0.1'), num('lag_weeks', '26'), num('ramp_weeks', '52')],
   },
-  { type: 'commit_soybean_purchases', actors: ['cn'], fields: [num('mmt_per_yr', '25')] },
-  { type: 'stop_soybean_purchases', actors: ['cn'], fields: [] },
-  { type: 'impose_tech_controls', actors: ['us'], fields: [num('level', '0.5'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
-  { type: 'relax_tech_controls', actors: ['us'], fields: [num('level', '0'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
-  { type: 'set_port_fees', actors: ['us', 'cn'], fields: [pick('active', yesNo)] },
+  { type: 'commit_soybean_purchases', about: 'commit to buy US soybeans, MMT a year', actors: ['cn'], fields: [num('mmt_per_yr', '25')] },
+  { type: 'stop_soybean_purchases', about: 'stop buying US soybeans (a boycott)', actors: ['cn'], fields: [] },
+  { type: 'impose_tech_controls', about: 'tighten US technology export controls', actors: ['us'], fields: [num('level', '0.5'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
+  { type: 'relax_tech_controls', about: 'ease US technology export controls', actors: ['us'], fields: [num('level', '0'), pick('software_controls', yesNo, true), pick('affiliates_rule', yesNo, true)] },
+  { type: 'set_port_fees', about: "port fees on the other side's ships, on or off", actors: ['us', 'cn'], fields: [pick('active', yesNo)] },
   {
     type: 'sign_agreement',
+    about: 'an agreement until a date; a truce if marked so',
     actors: ['both', 'us', 'cn'],
     fields: [
       { name: 'agreement', kind: 'text', initial: 'new_deal' },
@@ -82,34 +85,34 @@ export const MOVE_FORMS: MoveForm[] = [
       pick('on_lapse', () => [RESTORE_SUSPENDED, KEPT_ON_LAPSE, 'nothing']),
     ],
   },
-  { type: 'extend_agreement', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements), { name: 'until', kind: 'text', initial: '2027-11-10' }] },
-  { type: 'let_agreement_lapse', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements)] },
-  { type: 'cooperate_on_precursors', actors: ['cn'], fields: [num('level', '0.8')] },
-  { type: 'settle_tiktok', actors: ['us', 'cn'], fields: [pick('outcome', () => ['framework', 'divested', 'banned'])] },
-  { type: 'hold_summit', actors: ['both'], fields: [{ name: 'name', kind: 'text', initial: 'summit' }] },
+  { type: 'extend_agreement', about: "move an agreement's end date", actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements), { name: 'until', kind: 'text', initial: '2027-11-10' }] },
+  { type: 'let_agreement_lapse', about: 'let an agreement lapse now', actors: ['both', 'us', 'cn'], fields: [pick('agreement', agreements)] },
+  { type: 'cooperate_on_precursors', about: 'fentanyl precursor cooperation (0 none, 1 full)', actors: ['cn'], fields: [num('level', '0.8')] },
+  { type: 'settle_tiktok', about: 'settle the TikTok question', actors: ['us', 'cn'], fields: [pick('outcome', () => ['framework', 'divested', 'banned'])] },
+  { type: 'hold_summit', about: 'a named summit holding the kept moves (eases tension)', actors: ['both'], fields: [{ name: 'name', kind: 'text', initial: 'summit' }] },
   {
     type: 'court_voids_authority',
     actors: ['us'],
     fields: [pick('authority', (s) => authorities(s, (a) => !a.ended)), { name: 'stop', kind: 'text', initial: '2027-01-04' }, { name: 'case', kind: 'text', initial: '', optional: true }],
-    description: "a court holds that an authority does not support tariffs: every layer under it ends on the stop date (a step or a date); a refund can follow",
+    about: "a court holds that an authority does not support tariffs: every layer under it ends on the stop date (a step or a date); a refund can follow",
   },
   {
     type: 'congress_extends',
     actors: ['us'],
     fields: [pick('authority', (s) => authorities(s, (a) => a.max_days !== null && !a.ended)), { name: 'until', kind: 'text', initial: '2027-07-24' }],
-    description: 'Congress extends a time-limited authority (Section 122: 150 days unless extended) to a date',
+    about: 'Congress extends a time-limited authority (Section 122: 150 days unless extended) to a date',
   },
   {
     type: 'request_continuation',
     actors: ['us'],
     fields: [pick('authority', (s) => authorities(s, (a) => a.end_kind === 'lapse' && !a.ended))],
-    description: 'continuation of a Section 301 action is requested: it runs another four years instead of lapsing',
+    about: 'continuation of a Section 301 action is requested: it runs another four years instead of lapsing',
   },
   {
     type: 'refund_duties',
     actors: ['us'],
     fields: [pick('authority', (s) => authorities(s, (a) => a.end_kind === 'void')), num('amount_bn', '10'), { name: 'from', kind: 'text', initial: '2027-01-04' }, { name: 'until', kind: 'text', initial: '2027-07-05' }],
-    description: 'duties collected under a voided authority are paid back evenly from `from` to `until` (shown as us_tariff_refunds_bn; duties collected are unchanged)',
+    about: 'duties collected under a voided authority are paid back evenly from `from` to `until` (shown as us_tariff_refunds_bn; duties collected are unchanged)',
   },
 ];
 
@@ -159,4 +162,21 @@ export function buildMove(form: MoveForm, actor: Who, values: string[], s: State
     delete move.until;
   }
   return move;
+}
+
+/** A number field's range (`level 0..1`), from the move schema itself: new moves bring theirs. */
+export type Ranges = Record<string, Record<string, [number, number]>>;
+
+let ranges: Ranges | null = null;
+
+export function numberRanges(schemaOf: () => { oneOf?: { properties?: Record<string, { const?: string; minimum?: number; maximum?: number }> }[] }): Ranges {
+  if (ranges) return ranges;
+  const out: Ranges = {};
+  for (const variant of schemaOf().oneOf ?? []) {
+    const props = variant.properties ?? {};
+    const type = props.type?.const;
+    if (!type) continue;
+    for (const [name, p] of Object.entries(props)) if (typeof p.minimum === 'number' && typeof p.maximum === 'number') (out[type] ??= {})[name] = [p.minimum, p.maximum];
+  }
+  return (ranges = out);
 }

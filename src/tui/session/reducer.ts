@@ -13,6 +13,21 @@ export function createSession(scn: Scenario, seed: string = scn.seed): Session {
   return { scn, seed, params, branches: [root], currentId: 1, error: null };
 }
 
+/**
+ * The session play opens: step 0 already taken, so the screen shows `run`'s row 0 with its date
+ * (row k is what step k produced; the header names the row on screen). Not undoable: before it
+ * there is nothing to show.
+ */
+export function openSession(scn: Scenario, seed: string = scn.seed): Session {
+  const s = steps(createSession(scn, seed), 1);
+  return { ...s, branches: s.branches.map((b) => ({ ...b, undo: [] })) };
+}
+
+/** The step (run's row) on screen: the last one taken; -1 before any. */
+export function shownStep(b: Branch): number {
+  return b.cursor - 1;
+}
+
 export function currentBranch(s: Session): Branch {
   return s.branches.find((b) => b.id === s.currentId)!;
 }

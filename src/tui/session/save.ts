@@ -22,7 +22,22 @@ export function userTimeline(s: Session): { at: number; why: string; moves: unkn
   return out;
 }
 
-export function saveScenarioYaml(s: Session): string {
+/**
+ * What a save would keep of every branch (its moves and where), as one string: empty when there
+ * is nothing but the script's own run. Quitting with work unlike the last save's asks first.
+ */
+export function unsavedWork(s: Session): string {
+  if (s.branches.length === 1 && !s.branches[0].snapshots.some((x) => x.userMoves.length)) return '';
+  return JSON.stringify(s.branches.map((b) => [b.id, b.parentId, b.forkStep, b.snapshots.map((x) => x.userMoves.length)]));
+}
+
+/** The line that points editors at the schema, from a scenario file's text (null if it has none). */
+export function schemaLineOf(text: string): string | null {
+  return text.split('\n', 3).find((l) => /^# yaml-language-server: \$schema=/.test(l)) ?? null;
+}
+
+/** `schemaLine`: the scenario file's `# yaml-language-server: $schema=...` line, kept first. */
+export function saveScenarioYaml(s: Session, schemaLine: string | null = null): string {
   const spec = s.scn.spec;
   const added = userTimeline(s);
   const b = currentBranch(s);
@@ -34,7 +49,7 @@ export function saveScenarioYaml(s: Session): string {
     timeline: [...spec.timeline, ...added],
   };
   const head = `# Saved by tariff-sim play from ${spec.name}: replay with \`tariff-sim run <this file>\`.\n`;
-  return head + stringify(out, { lineWidth: 0 });
+  return (schemaLine ? `${schemaLine}\n` : '') + head + stringify(out, { lineWidth: 0 });
 }
 
 /** The current branch up to the cursor, one row a step, the same columns as `run --csv`. */
