@@ -39,6 +39,23 @@ export const METRIC_LABELS: Partial<Record<MetricName, MetricLabel>> = {
   us_tariff_on_others_pct: { label: 'US tariff on others, %', short: 'on others %', unit: '%', digits: 1 },
   us_tech_restriction: { label: 'US tech restriction, 0-1', short: 'tech 0-1', unit: '0-1', digits: 2 },
   precursor_cooperation: { label: 'Precursor cooperation, 0-1', short: 'precursors 0-1', unit: '0-1', digits: 2 },
+  magnet_price_index: { label: 'Magnet price, 2024=1', short: 'magnet 2024=1', unit: '2024=1', digits: 2 },
+  us_output_at_risk_bn: { label: 'US output at risk, $bn/yr', short: 'US output $bn', unit: '$bn/yr', digits: 0 },
+  cn_rare_earth_export_loss_bn: { label: 'CN rare-earth export loss, $bn/yr', short: 'CN RE loss $bn', unit: '$bn/yr', digits: 2 },
+  us_tech_export_loss_bn: { label: 'US tech export loss, $bn/yr', short: 'US tech $bn', unit: '$bn/yr', digits: 1 },
+  cn_output_at_risk_bn: { label: 'CN output at risk, $bn/yr', short: 'CN output $bn', unit: '$bn/yr', digits: 0 },
+  us_soybean_farm_loss_bn: { label: 'US soybean farm loss, $bn/yr', short: 'farm loss $bn', unit: '$bn/yr', digits: 2 },
+  cn_soybean_cost_premium_bn: { label: 'CN soybean premium, $bn/yr', short: 'CN soy $bn', unit: '$bn/yr', digits: 2 },
+  us_port_fee_cost_bn: { label: 'US port-fee cost, $bn/yr', short: 'US fees $bn', unit: '$bn/yr', digits: 2 },
+  cn_port_fee_cost_bn: { label: 'CN port-fee cost, $bn/yr', short: 'CN fees $bn', unit: '$bn/yr', digits: 2 },
+  cn_export_surplus_loss_bn: { label: 'CN exporters\' lost surplus, $bn/yr', short: 'CN surplus $bn', unit: '$bn/yr', digits: 1 },
+  cn_retaliation_loss_bn: { label: 'CN buyers\' loss from retaliation, $bn/yr', short: 'CN retal. $bn', unit: '$bn/yr', digits: 1 },
+  us_economic_cost_bn: { label: 'US economic cost, $bn/yr', short: 'US cost $bn', unit: '$bn/yr', digits: 0 },
+  cn_economic_cost_bn: { label: 'CN economic cost, $bn/yr', short: 'CN cost $bn', unit: '$bn/yr', digits: 0 },
+  leverage_balance: { label: 'Leverage balance, CN share of costs 0-1', short: 'CN share 0-1', unit: '0-1', digits: 2 },
+  us_conceded_first: { label: 'US conceded first, 0/1', short: 'US first 0/1', unit: '0/1', digits: 0, binary: true },
+  cn_conceded_first: { label: 'CN conceded first, 0/1', short: 'CN first 0/1', unit: '0/1', digits: 0, binary: true },
+  us_tariff_refunds_bn: { label: 'US tariff refunds, $bn/yr', short: 'refunds $bn', unit: '$bn/yr', digits: 1 },
 };
 
 export function labelOf(m: MetricName): MetricLabel {
