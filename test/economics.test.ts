@@ -204,8 +204,8 @@ describe('rare earths as a quantity constraint', () => {
 });
 
 describe('soybeans', () => {
-  const p = { substitution_elasticity: 8, demand_mmt: 105, us_reference_mmt: 27, other_suppliers_mmt: 6, boycott_factor: 0.05 };
-  const soy = { commitment_mmt: 0, compliance: 0.8, boycott: false, purchased_mmt: 0 };
+  const p = { season_amplitude: 0.9, substitution_elasticity: 8, demand_mmt: 105, us_reference_mmt: 27, other_suppliers_mmt: 6, boycott_factor: 0.05 };
+  const soy = { commitment_mmt: 0, compliance: 0.8, boycott: false, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
 
   it('private buyers follow the tariff gap with Brazil; demand is met by the US, Brazil and others', () => {
     const at3 = soybeanFlows(soy, 3, 3, p);

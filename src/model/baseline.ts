@@ -2,7 +2,11 @@
 
 import { resolveWhen } from './calendar.js';
 import { derived } from './derived.js';
+import { soybeanSeason, soybeanTargetMmt, privateSoybeanDemandMmt } from './economics/soybeans.js';
+import { segmentTariffs } from './economics/tariffs.js';
 import { settledPosition } from './economics/trade.js';
+import { dayOfYear } from './calendar.js';
+import type { Derived } from './derived.js';
 import { techRestriction } from './reducers/tech.js';
 import type { Move, When } from './moves.js';
 import type { Params } from './params.js';
@@ -62,7 +66,7 @@ export interface Baseline {
   us_export_segments: TradeSegment[];
   rare_earths: RareEarthState;
   pacts: BaselinePact[];
-  soybeans: Omit<SoybeanState, 'purchased_mmt'>;
+  soybeans: Pick<SoybeanState, 'commitment_mmt' | 'compliance' | 'boycott'>;
   tech: TechControls;
   us_port_fees: boolean;
   cn_port_fees: boolean;
@@ -127,7 +131,7 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
     const us_layers = b.us_layers.map((l) => layer('us', l, b.us_import_segments, o));
     const cn_layers = b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o));
     const tech = { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls };
-    const soybeans = { commitment_mmt: b.soybeans.commitment_mmt, compliance: b.soybeans.compliance, boycott: b.soybeans.boycott, purchased_mmt: 0 };
+    const soybeans = { boycott: b.soybeans.boycott };
     const measures = { us_layers, cn_layers, rare_earths: b.rare_earths, tech, us_port_fees: b.us_port_fees, cn_port_fees: b.cn_port_fees, soybeans };
     const agreements: Agreement[] = b.agreements.map((a) => ({
       id: a.id,
@@ -167,6 +171,14 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
   return r;
 }
 
+function startingSoybeanFlowMmt(cnLayers: TariffLayer[], segments: TradeSegment[], soy: Baseline['soybeans'], d: Derived, startDate: string): number {
+  const k = segments.findIndex((x) => x.name === 'soybeans');
+  const tariff = k >= 0 ? segmentTariffs(cnLayers, segments).partner_pct[k] : 0;
+  const market = privateSoybeanDemandMmt(tariff, k >= 0 ? segments[k].reference_tariff_pct : 3, soy.boycott, d.soybeans);
+  const state = { commitment_mmt: soy.commitment_mmt, compliance: soy.compliance, boycott: soy.boycott, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
+  return soybeanTargetMmt(state, market, soybeanSeason(dayOfYear(startDate), d.soybeans), 0, d.soybeans);
+}
+
 export function initialState(b: Baseline, o: StartOptions): State {
   const { us_layers, cn_layers, agreements, pacts, tech, record, escalation_offset } = resolved(b, o);
   const d = derived(o.params, o.step_unit);
@@ -183,6 +195,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
     // Buyers start adjusted to the tariffs in force on the start date.
     us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
     us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
+    us_import_stock_bn: 0,
     // Field by field, in the order step() writes them: one object shape for every state.
     rare_earths: {
       curb: re.curb,
@@ -193,7 +206,17 @@ export function initialState(b: Baseline, o: StartOptions): State {
       base_non_china_share: re.base_non_china_share,
     },
     pacts,
-    soybeans: { commitment_mmt: soy.commitment_mmt, compliance: soy.compliance, boycott: soy.boycott, purchased_mmt: 0 },
+    soybeans: {
+      commitment_mmt: soy.commitment_mmt,
+      compliance: soy.compliance,
+      boycott: soy.boycott,
+      purchased_mmt: 0,
+      // Buyers start where the tariffs, the commitment and the season put them.
+      flow_mmt: startingSoybeanFlowMmt(cn_layers, b.us_export_segments, soy, d, o.start_date),
+      tranche_mmt: 0,
+      tranche_due_step: null,
+      tranche_bought_mmt: 0,
+    },
     tech,
     us_port_fees: b.us_port_fees,
     cn_port_fees: b.cn_port_fees,

@@ -66,6 +66,16 @@ export function resolveWhen(start: string, unit: StepUnit, when: number | string
   return typeof when === 'number' ? when : rememberedStep(start, unit, when);
 }
 
+const rememberedDay = remembered(1_000, (date) => {
+  const ms = parseIso(date);
+  return (ms - Date.UTC(new Date(ms).getUTCFullYear(), 0, 1)) / DAY_MS;
+});
+
+/** Day of the year of an ISO date (1 January = 0): where a step falls in the soybean season. */
+export function dayOfYear(date: string): number {
+  return rememberedDay(date, 'week', 0);
+}
+
 /** Length of one step in weeks: the unit that rates of adjustment are calibrated in. */
 export function weeksPerStep(unit: StepUnit): number {
   return unit === 'week' ? 1 : 365.25 / 12 / 7;

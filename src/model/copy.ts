@@ -14,6 +14,7 @@ export function withChanges(s: State, c: Partial<State>): State {
     us_export_segments: c.us_export_segments ?? s.us_export_segments,
     us_import_position: c.us_import_position ?? s.us_import_position,
     us_export_position: c.us_export_position ?? s.us_export_position,
+    us_import_stock_bn: c.us_import_stock_bn ?? s.us_import_stock_bn,
     rare_earths: c.rare_earths ?? s.rare_earths,
     pacts: c.pacts ?? s.pacts,
     soybeans: c.soybeans ?? s.soybeans,

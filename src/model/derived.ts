@@ -20,6 +20,8 @@ export interface Derived {
   ledger: LedgerParams;
   /** Share of the gap to the target soybean flow closed in one step (purchases respond over weeks). */
   soybean_response: number;
+  /** Share of the goods bought ahead that buyers work off in one step (half-life: half the window). */
+  import_stock_drawdown: number;
   /** US imports from China, without and with US port fees. */
   imports: [TradeParams, TradeParams];
   /** US exports to China by (China's port fees, control restriction). */
@@ -51,6 +53,7 @@ function build(p: Params, unit: StepUnit): Derived {
     tension_pull: 1 - Math.pow(1 - p.escalation_pull, w),
     compliance_speed: 1 - Math.pow(0.5, w / 8),
     soybeans: {
+      season_amplitude: p.soybean_season_amplitude,
       substitution_elasticity: p.soybean_substitution_elasticity,
       demand_mmt: p.cn_soybean_demand_mmt,
       us_reference_mmt: p.us_soybean_reference_mmt,
@@ -80,6 +83,7 @@ function build(p: Params, unit: StepUnit): Derived {
       cn_absorbed_share: 1 - p.import_price_pass_through,
     },
     soybean_response: 1 - Math.pow(0.5, w / p.soybean_response_half_life_weeks),
+    import_stock_drawdown: 1 - Math.pow(0.5, w / (p.front_loading_window_weeks / 2)),
     imports: [trade(0, p.us_mfn_tariff_pct, null, 1, null), trade(p.port_fee_cost_pct, p.us_mfn_tariff_pct, null, 1, null)],
     exports(fees, restriction) {
       const key = fees ? restriction + 2 : restriction;

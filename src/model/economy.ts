@@ -5,9 +5,10 @@
 // with one step; a stretch of k steps gives exactly what k calls of step() with no moves would.
 
 import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalation.js';
-import { cnRareEarthExportLossBn, leverageBalance, magnetOutputAtRiskBn, magnetPriceIndex } from './economics/ledgers.js';
+import { cnRareEarthExportLossBn } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
-import { complianceTarget, soybeanSplitInto } from './economics/soybeans.js';
+import { dayOfYear } from './calendar.js';
+import { complianceTarget, SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from './economics/soybeans.js';
 import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
@@ -21,7 +22,10 @@ const M = METRIC_NAMES.length;
 // keeps them): allocated once, as a run makes a few calls here and the objects' number fields are
 // boxed, so making them per call cost more than their arithmetic. Nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
-const split = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+const soy = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
+// The start date's day of the year, for the soybean season: a run's stretches share its start date.
+let dayStart = '';
+let dayOfStart = 0;
 const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
@@ -64,7 +68,24 @@ export function advanceEconomy(
   let importFrom = s.us_import_position.log_price;
   let exportFrom = s.us_export_position.log_price;
   // Mutable copies of the two parts that move, read through the usual economics functions.
-  const soybeans: SoybeanState = { commitment_mmt: s.soybeans.commitment_mmt, compliance: s.soybeans.compliance, boycott: s.soybeans.boycott, purchased_mmt: s.soybeans.purchased_mmt };
+  const sb = s.soybeans;
+  const soybeans: SoybeanState = {
+    commitment_mmt: sb.commitment_mmt,
+    compliance: sb.compliance,
+    boycott: sb.boycott,
+    purchased_mmt: sb.purchased_mmt,
+    flow_mmt: sb.flow_mmt,
+    tranche_mmt: sb.tranche_mmt,
+    tranche_due_step: sb.tranche_due_step,
+    tranche_bought_mmt: sb.tranche_bought_mmt,
+  };
+  if (s.start_date !== dayStart) {
+    dayStart = s.start_date;
+    dayOfStart = dayOfYear(s.start_date);
+  }
+  const daysPerStep = 7 * w;
+  const trancheDue = sb.tranche_due_step === null ? -1 : sb.tranche_due_step;
+  const soyCap = d.soybeans.demand_mmt - Math.min(d.soybeans.other_suppliers_mmt, d.soybeans.demand_mmt);
   const r = s.rare_earths;
   const rareEarths: RareEarthState = {
     curb: r.curb,
@@ -81,6 +102,19 @@ export function advanceEconomy(
   const usTechLoss = g.us_tech_export_loss_bn;
   const cnTechOutput = g.cn_output_at_risk_bn;
   const baseImports = p.us_imports_from_cn_2024_bn;
+  // Buying ahead of a dated increase, and working off what was bought ahead.
+  const increase = g.scheduled_increase;
+  const frontWindow = p.front_loading_window_weeks;
+  const frontPull = p.front_loading_elasticity * increase.log_price_rise;
+  const threat = g.threat_factor;
+  let importStock = s.us_import_stock_bn;
+  // The season (soybeans.ts soybeanSeason) from the step itself, so that a stretch and single steps agree to the bit.
+  const seasonAmplitude = d.soybeans.season_amplitude;
+  const seasonFromPeak = dayOfStart - SEASON_PEAK_DAY;
+  // What a step's soybean target reads (soybeans.ts soybeanTargetMmt, spelled out below).
+  const soyMarket = g.private_soybean_demand_mmt;
+  const soyReferenceBn = (p.us_soybean_reference_mmt * p.soybean_price_usd_per_t) / 1000;
+  const magnetOutput = L.magnet_dependent_output_bn;
   // Who gave way first: fixed while nobody moves (the record changes only with moves).
   const usFirst = concededFirst(s.record.us.first_decided_concession_step, s.record.cn.first_decided_concession_step);
   const cnFirst = concededFirst(s.record.cn.first_decided_concession_step, s.record.us.first_decided_concession_step);
@@ -89,10 +123,41 @@ export function advanceEconomy(
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
     flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
-    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS); // China's buyers' deadweight loss too
+    flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
-    const soy = soybeanSplitInto(split, soybeans, g.private_soybean_demand_mmt, d.soybeans);
+    // Imports as buyers time them: a threat's drag, buying ahead before a dated increase (the goods
+    // go into stock), working the stock off after. Revenue follows the goods; the welfare measures
+    // stay on the underlying flow.
+    // Spelled out here, not called (anticipation.ts frontLoadingFactor): a call that is not inlined
+    // boxes its numbers, and this loop runs for every step of every run.
+    const weeksTo = (increase.step - step) * w;
+    const front = weeksTo > 0 && weeksTo <= frontWindow && frontPull > 0 ? Math.exp(frontPull * (1 - weeksTo / frontWindow)) : 1;
+    const timed = sums[0] * threat * front;
+    let drawn = 0;
+    if (front > 1) importStock += ((timed - sums[0] * threat) * w) / WEEKS_PER_YEAR;
+    else if (importStock > 0) {
+      drawn = importStock * d.import_stock_drawdown;
+      importStock -= drawn;
+    }
+    const drawnBn = (drawn * WEEKS_PER_YEAR) / w;
+    const importsBn = timed > drawnBn ? timed - drawnBn : 0;
+    const revenueBn = importsBn === sums[0] ? sums[1] : sums[0] > 0 ? (sums[1] * importsBn) / sums[0] : 0;
+    // Soybeans: the flow closes part of its gap to the target each step (purchases respond over weeks).
+    const season = 1 + seasonAmplitude * Math.cos(SEASON_RADIANS_PER_DAY * (seasonFromPeak + step * daysPerStep));
+    const trancheYearsLeft = step < trancheDue ? ((trancheDue - step) * w) / WEEKS_PER_YEAR : 0;
+    const committed = soybeans.boycott ? 0 : soybeans.commitment_mmt * soybeans.compliance;
+    let soyTarget = (soyMarket > committed ? soyMarket : committed) * season;
+    if (trancheYearsLeft > 0 && !soybeans.boycott) {
+      const remaining = soybeans.tranche_mmt - soybeans.tranche_bought_mmt;
+      const pace = remaining > 0 ? (soybeans.compliance * remaining) / trancheYearsLeft : 0;
+      if (pace > soyTarget) soyTarget = pace;
+    }
+    if (soyTarget > soyCap) soyTarget = soyCap;
+    soybeans.flow_mmt += d.soybean_response * (soyTarget - soybeans.flow_mmt);
+    soy.us_mmt = soybeans.flow_mmt;
+    soy.other_mmt = d.soybeans.demand_mmt - soyCap;
+    soy.brazil_mmt = soyCap - soy.us_mmt;
     const re = rareEarthSupplyInto(supply, rareEarths, s.pacts, d.rare_earths, step);
     if (events !== null && re.supply_index < 0.9 && step > 0) events.push(shortageEvent(step, re));
 
@@ -112,19 +177,36 @@ export function advanceEconomy(
       1,
     );
     soybeans.purchased_mmt += (soy.us_mmt * w) / WEEKS_PER_YEAR;
+    if (trancheYearsLeft > 0) soybeans.tranche_bought_mmt += (soy.us_mmt * w) / WEEKS_PER_YEAR;
     rareEarths.inventory_weeks = re.inventory_weeks;
 
     // The two ledgers, $bn a year: each the sum of its parts (metrics).
-    const outputAtRisk = magnetOutputAtRiskBn(1 - re.supply_index, L);
+    // Output at risk and the magnet price as in ledgers.ts magnetOutputAtRiskBn and magnetPriceIndex.
+    const shortfall = 1 - re.supply_index;
+    let outputAtRisk = 0;
+    if (shortfall > 0) {
+      const idled = L.output_loss_at_10pct * Math.pow(shortfall / 0.1, L.output_loss_convexity);
+      outputAtRisk = magnetOutput * (idled < 1 ? idled : 1);
+    }
+    const available = chinaAvailable + re.non_china_share;
+    let magnetPrice = 1;
+    if (available <= 0) magnetPrice = L.magnet_price_cap;
+    else if (available < 1) {
+      magnetPrice = Math.pow(available, L.magnet_price_exponent);
+      if (magnetPrice > L.magnet_price_cap) magnetPrice = L.magnet_price_cap;
+    }
     const soyBn = (soy.us_mmt * p.soybean_price_usd_per_t) / 1000;
-    const soyLostBn = Math.max(0, p.us_soybean_reference_mmt * L.soybean_bn_per_mmt - soyBn);
+    // Against what the US sells China in this week of an ordinary year.
+    const soyLost = soyReferenceBn * season - soyBn;
+    const soyLostBn = soyLost > 0 ? soyLost : 0;
     const farmLoss = soyLostBn * L.farm_loss_per_lost_sale;
     const soyPremium = soyLostBn * L.soybean_substitute_premium;
     const exportsBn = sums[FLOW_SUMS] + soyBn;
-    const usFees = g.us_port_fee_share * sums[0];
+    const usFees = g.us_port_fee_share * importsBn;
     const cnFees = g.cn_port_fee_share * exportsBn;
-    const cnSurplus = L.cn_export_margin_share * Math.max(0, baseImports - sums[0]) + L.cn_absorbed_share * sums[2];
-    const cnRetaliation = sums[FLOW_SUMS + 3];
+    const belowBase = baseImports - importsBn;
+    const cnSurplus = L.cn_export_margin_share * (belowBase > 0 ? belowBase : 0) + L.cn_absorbed_share * sums[2];
+    const cnRetaliation = g.cn_retaliation_loss_bn;
     const usCost = sums[3] + outputAtRisk + farmLoss + usTechLoss + usFees;
     const cnCost = cnSurplus + cnRetaliation + cnTechOutput + soyPremium + cnRareEarthLoss + cnFees;
 
@@ -135,9 +217,9 @@ export function advanceEconomy(
     out[o + 2] = rareEarths.curb;
     out[o + 3] = re.supply_index;
     out[o + 4] = soy.us_mmt;
-    out[o + 5] = sums[0];
+    out[o + 5] = importsBn;
     out[o + 6] = exportsBn;
-    out[o + 7] = sums[1];
+    out[o + 7] = revenueBn;
     out[o + 8] = (100 * p.retail_pass_through * importWelfare.basket_cost_rise_bn) / p.us_consumption_bn;
     out[o + 9] = sums[3];
     out[o + 10] = escalation;
@@ -151,7 +233,7 @@ export function advanceEconomy(
     out[o + 18] = g.us_tariffs.other_average_pct;
     out[o + 19] = g.tech_restriction;
     out[o + 20] = s.precursor_cooperation;
-    out[o + 21] = magnetPriceIndex(chinaAvailable + re.non_china_share, L);
+    out[o + 21] = magnetPrice;
     out[o + 22] = outputAtRisk;
     out[o + 23] = cnRareEarthLoss;
     out[o + 24] = usTechLoss;
@@ -164,7 +246,7 @@ export function advanceEconomy(
     out[o + 31] = cnRetaliation;
     out[o + 32] = usCost;
     out[o + 33] = cnCost;
-    out[o + 34] = leverageBalance(usCost, cnCost);
+    out[o + 34] = usCost + cnCost > 0 ? cnCost / (usCost + cnCost) : 0.5; // ledgers.ts leverageBalance
     out[o + 35] = usFirst;
     out[o + 36] = cnFirst;
   }
@@ -180,6 +262,7 @@ export function advanceEconomy(
     us_export_segments: s.us_export_segments,
     us_import_position: { log_qty: importQty, log_price: imports.log_price },
     us_export_position: { log_qty: exportQty, log_price: exports.log_price },
+    us_import_stock_bn: importStock,
     rare_earths: rareEarths,
     pacts: s.pacts,
     soybeans,

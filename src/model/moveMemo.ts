@@ -66,7 +66,9 @@ function samePolicy(a: State, b: State): boolean {
     ra.inventory_target_weeks === rb.inventory_target_weeks &&
     ra.china_supply_share === rb.china_supply_share &&
     ra.base_non_china_share === rb.base_non_china_share &&
-    a.soybeans.commitment_mmt === b.soybeans.commitment_mmt
+    a.soybeans.commitment_mmt === b.soybeans.commitment_mmt &&
+    a.soybeans.tranche_mmt === b.soybeans.tranche_mmt &&
+    a.soybeans.tranche_due_step === b.soybeans.tranche_due_step
   );
 }
 
@@ -85,6 +87,7 @@ function replay(e: Entry, run: State): State {
     us_export_segments: out.us_export_segments,
     us_import_position: run.us_import_position,
     us_export_position: run.us_export_position,
+    us_import_stock_bn: run.us_import_stock_bn,
     rare_earths:
       re === run.rare_earths
         ? re
@@ -97,7 +100,20 @@ function replay(e: Entry, run: State): State {
             base_non_china_share: re.base_non_china_share,
           },
     pacts: out.pacts,
-    soybeans: soy === run.soybeans ? soy : { commitment_mmt: soy.commitment_mmt, compliance: run.soybeans.compliance, boycott: soy.boycott, purchased_mmt: run.soybeans.purchased_mmt },
+    soybeans:
+      soy === run.soybeans
+        ? soy
+        : {
+            commitment_mmt: soy.commitment_mmt,
+            compliance: run.soybeans.compliance,
+            boycott: soy.boycott,
+            purchased_mmt: run.soybeans.purchased_mmt,
+            flow_mmt: run.soybeans.flow_mmt,
+            tranche_mmt: soy.tranche_mmt,
+            tranche_due_step: soy.tranche_due_step,
+            // A tranche the moves made starts from nothing bought; else this run's count goes on.
+            tranche_bought_mmt: soy.tranche_due_step === e.input.soybeans.tranche_due_step && soy.tranche_mmt === e.input.soybeans.tranche_mmt ? run.soybeans.tranche_bought_mmt : soy.tranche_bought_mmt,
+          },
     tech: out.tech,
     us_port_fees: out.us_port_fees,
     cn_port_fees: out.cn_port_fees,

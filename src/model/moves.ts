@@ -45,7 +45,8 @@ export type RareEarthMove =
     });
 
 export type SoybeanMove =
-  | (Base<'commit_soybean_purchases', 'cn'> & { mmt_per_yr: number })
+  // A yearly rate, a dated tranche (`mmt` by `by`), or both; a tranche alone keeps the yearly rate.
+  | (Base<'commit_soybean_purchases', 'cn'> & { mmt_per_yr?: number; mmt?: number; by?: When })
   | Base<'stop_soybean_purchases', 'cn'>;
 
 export type TechMove =

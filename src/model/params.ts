@@ -48,6 +48,10 @@ export const PARAM_NAMES = [
   'export_armington_sigma',
   'export_demand_elasticity',
   'export_short_run_elasticity',
+  // Trade that sees a scheduled increase or a threat coming.
+  'front_loading_elasticity',
+  'front_loading_window_weeks',
+  'threat_uncertainty_elasticity',
   // What a side's cost is measured against (the cost_threshold strategy's share of GDP).
   'us_gdp_2024_bn',
   'cn_gdp_2024_bn',

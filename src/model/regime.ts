@@ -5,10 +5,11 @@
 
 import { derived, type Derived } from './derived.js';
 import { tensionFromMeasures } from './economics/escalation.js';
+import { type ScheduledIncrease, scheduledIncrease, threatLogRise } from './economics/anticipation.js';
 import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
-import { type Prices, prices, type TradeParams } from './economics/trade.js';
+import { longRunDeadweightLossBn, type Prices, prices, type TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
 import { recentOr } from './recent.js';
 import { techRestriction } from './reducers/tech.js';
@@ -26,6 +27,11 @@ export interface Regime {
   /** Port fees as a share of the trade they fall on (0 while none): US fees on imports, China's on exports. */
   us_port_fee_share: number;
   cn_port_fee_share: number;
+  /** China's buyers' deadweight loss from China's tariffs on US goods, at long-run quantities, $bn a year. */
+  cn_retaliation_loss_bn: number;
+  /** The next dated increase of the US tariff (buyers pull imports forward), and a threat's drag on imports. */
+  scheduled_increase: ScheduledIncrease;
+  threat_factor: number;
   import_trade: TradeParams;
   export_trade: TradeParams;
   import_prices: Prices;
@@ -96,6 +102,7 @@ function build(s: State, p: Params): Regime {
   const soyReference = soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3;
   const truce = s.agreements.some((a) => a.active && a.is_truce);
   const techLoss = usTechExportLossBn(restriction, d.ledger);
+  const exportPrices = prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade);
   return {
     state: s,
     params: p,
@@ -105,10 +112,13 @@ function build(s: State, p: Params): Regime {
     cn_output_at_risk_bn: cnTechOutputAtRiskBn(techLoss, d.ledger),
     us_port_fee_share: s.us_port_fees ? p.port_fee_cost_pct / 100 : 0,
     cn_port_fee_share: s.cn_port_fees ? p.port_fee_cost_pct / 100 : 0,
+    cn_retaliation_loss_bn: longRunDeadweightLossBn(exportPrices),
+    scheduled_increase: scheduledIncrease(s.us_layers, s.agreements, s.us_import_segments, usTariffs.average_pct),
+    threat_factor: Math.exp(-p.threat_uncertainty_elasticity * threatLogRise(s.us_layers, s.us_import_segments, usTariffs.average_pct)),
     import_trade: importTrade,
     export_trade: exportTrade,
     import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),
-    export_prices: prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade),
+    export_prices: exportPrices,
     us_tariffs: usTariffs,
     cn_tariffs: cnTariffs,
     cn_soybean_tariff_pct: soyTariff,

@@ -75,6 +75,12 @@ export interface SoybeanState {
   /** State buyers halted purchases of US beans. */
   boycott: boolean;
   purchased_mmt: number;
+  /** What China buys now, MMT a year: it follows its target (demand, commitment, season) over weeks. */
+  flow_mmt: number;
+  /** A dated commitment ("12 MMT by 2025-12-31"): its size, its due step (null: none), and what was bought toward it. */
+  tranche_mmt: number;
+  tranche_due_step: number | null;
+  tranche_bought_mmt: number;
 }
 
 export interface TechControls {
@@ -145,6 +151,8 @@ export interface State {
   /** Where buyers of each direction's goods stand (quantities adjust to prices gradually). */
   us_import_position: TradePosition;
   us_export_position: TradePosition;
+  /** Goods from China bought ahead of a scheduled tariff increase and not yet worked off, $bn. */
+  us_import_stock_bn: number;
   rare_earths: RareEarthState;
   pacts: DiversificationPact[];
   soybeans: SoybeanState;

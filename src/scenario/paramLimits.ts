@@ -66,6 +66,9 @@ export const PARAM_LIMITS: Record<ParamName, ParamLimit> = {
   export_armington_sigma: { min: 1.1, max: 20 },
   export_demand_elasticity: elasticity,
   export_short_run_elasticity: elasticity,
+  front_loading_elasticity: elasticity,
+  front_loading_window_weeks: weeks,
+  threat_uncertainty_elasticity: elasticity,
   // A share of GDP divides by it.
   us_gdp_2024_bn: { min: 1, max: 1_000_000 },
   cn_gdp_2024_bn: { min: 1, max: 1_000_000 },

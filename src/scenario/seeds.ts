@@ -9,6 +9,8 @@ import { InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
 import {
   baselineSchema,
+  magnetSectorsSchema,
+  type SeedMagnetSectors,
   parametersSchema,
   recordSchema,
   type SeedBaseline,
@@ -139,4 +141,9 @@ export function checkInlineSources(src: YamlSource, path: PropertyKey[], dir = S
 
 export function loadRecord(name: string, dir = SEEDS_DIR): SeedRecord {
   return memo(`record:${dir}:${name}`, () => loadSeedFile(name, dir, recordSchema));
+}
+
+/** The US magnet-dependent sectors and their 2024 output (seeds/magnet-sectors-2024.yaml). */
+export function loadMagnetSectors(name = 'magnet-sectors-2024', dir = SEEDS_DIR): SeedMagnetSectors {
+  return memo(`sectors:${dir}:${name}`, () => loadSeedFile(name, dir, magnetSectorsSchema));
 }

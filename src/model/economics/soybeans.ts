@@ -5,6 +5,8 @@
 import type { SoybeanState } from '../types.js';
 
 export interface SoybeanParams {
+  /** Swing of US sales to China over the year (0: none; 1: none at all in late May). */
+  season_amplitude: number;
   substitution_elasticity: number;
   demand_mmt: number;
   us_reference_mmt: number;
@@ -28,7 +30,10 @@ export function privateSoybeanDemandMmt(tariffPct: number, referenceTariffPct: n
   return boycott ? market * p.boycott_factor : market;
 }
 
-/** Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. */
+/**
+ * Private demand or the state buyers' commitment, whichever is more; Brazil supplies the rest. The
+ * split buyers settle at outside the season: a step moves toward soybeanTargetMmt instead.
+ */
 export function soybeanSplit(soy: SoybeanState, market: number, p: SoybeanParams): SoybeanOutcome {
   return soybeanSplitInto({ us_mmt: 0, brazil_mmt: 0, other_mmt: 0 }, soy, market, p);
 }
@@ -47,4 +52,35 @@ export function soybeanSplitInto(out: SoybeanOutcome, soy: SoybeanState, market:
 /** Where compliance drifts: the parameter's level, eroded once tension passes 40. */
 export function complianceTarget(base: number, escalation: number): number {
   return base * (1 - Math.min(1, Math.max(0, (escalation - 40) / 60)));
+}
+
+/**
+ * US sales to China follow the marketing year: they peak after the US harvest (September-February,
+ * highest about 20 November) and fall away while Brazil's crop ships (March-August). The factor on a
+ * year's rate, by day of the year: 1 on average over a year.
+ */
+export const SEASON_PEAK_DAY = 323;
+export const SEASON_RADIANS_PER_DAY = (2 * Math.PI) / 365.25;
+
+export function soybeanSeason(day: number, p: SoybeanParams): number {
+  return 1 + p.season_amplitude * Math.cos(SEASON_RADIANS_PER_DAY * (day - SEASON_PEAK_DAY));
+}
+
+/**
+ * The rate China's purchases of US beans head for, MMT a year: what private crushers buy at the
+ * tariff or what state buyers honour of a yearly commitment, whichever is more, through the season;
+ * or, while a dated tranche is open, the pace that buys the rest of it by its date (honoured with
+ * the same compliance), if faster. A boycott stops state purchases, tranche included. At most what
+ * China needs from the US and Brazil. (A step spells this out in model/economy.ts: it is the same.)
+ */
+export function soybeanTargetMmt(soy: SoybeanState, market: number, season: number, trancheYearsLeft: number, p: SoybeanParams): number {
+  const committed = soy.boycott ? 0 : soy.commitment_mmt * soy.compliance;
+  let target = (market > committed ? market : committed) * season;
+  if (!soy.boycott && trancheYearsLeft > 0) {
+    const remaining = soy.tranche_mmt - soy.tranche_bought_mmt;
+    const pace = remaining > 0 ? (soy.compliance * remaining) / trancheYearsLeft : 0;
+    if (pace > target) target = pace;
+  }
+  const cap = p.demand_mmt - Math.min(p.other_suppliers_mmt, p.demand_mmt);
+  return target < cap ? target : cap;
 }

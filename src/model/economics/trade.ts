@@ -360,6 +360,28 @@ export function deadweightLoss(m0: number, m1: number, p1: number, wedge: number
   return area - wedge * m1;
 }
 
+/**
+ * The deadweight loss at the long-run quantities of these prices, $bn a year: what the tariffs in
+ * force cost the importer's buyers once trade has adjusted. China's side of the ledger uses it for
+ * its own tariffs (a regime's constant: the step's export flows then need only their value).
+ */
+export function longRunDeadweightLossBn(pr: Prices): number {
+  // Without welfareOf: its price-index constants are for consumer prices, which no one reads here.
+  const logP0 = Math.log(1 + pr.params.counterfactual_tariff_pct / 100);
+  let dwl = 0;
+  for (let i = 0; i < pr.log_price.length; i++) {
+    const per = pr.value_per_qty_bn[i];
+    const gap = pr.gap_pct[i];
+    if (per === 0 || gap <= 0) continue;
+    const m1 = per * Math.exp(pr.log_long_run_qty[i]);
+    const m0 = pr.value0_bn[i];
+    if (!(m0 > m1)) continue;
+    const logP1 = Math.log(1 + pr.tariff_pct[i] / 100);
+    dwl += deadweightLoss(m0, m1, 1 + pr.tariff_pct[i] / 100, gap / 100, logP1 - logP0, Math.log(m0) + logP0 - Math.log(m1) - logP1);
+  }
+  return dwl;
+}
+
 /** A fully adjusted position under the given layers (used at the start of a run). */
 export function settledPosition(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): TradePosition {
   const pr = prices(layers, segments, baseValueBn, p);

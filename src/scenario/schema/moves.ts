@@ -41,7 +41,8 @@ export const moveSchema: z.ZodType<Move> = z.lazy(() =>
       lag_weeks: z.number().min(0).max(520),
       ramp_weeks: z.number().min(0).max(520),
     }),
-    z.strictObject({ type: z.literal('commit_soybean_purchases'), actor: cn, mmt_per_yr: z.number().min(0).max(200) }),
+    // A yearly rate, a dated tranche (mmt by a date), or both (the reducer asks for one of them).
+    z.strictObject({ type: z.literal('commit_soybean_purchases'), actor: cn, mmt_per_yr: z.number().min(0).max(200).optional(), mmt: z.number().min(0).max(200).optional(), by: when.optional() }),
     z.strictObject({ type: z.literal('stop_soybean_purchases'), actor: cn }),
     z.strictObject({ type: z.literal('impose_tech_controls'), actor: us, level: share.optional(), software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),
     z.strictObject({ type: z.literal('relax_tech_controls'), actor: us, level: share.optional(), software_controls: z.boolean().optional(), affiliates_rule: z.boolean().optional() }),

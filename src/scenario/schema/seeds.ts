@@ -95,6 +95,14 @@ export const recordSchema = z.strictObject({
   entries: z.array(z.strictObject({ at: isoDate, why: z.string().min(1), moves: z.array(moveSchema).min(1), ...provenance })),
 });
 
+/** The US sectors that depend on rare-earth magnets (the scope of the output at risk). */
+export const magnetSectorsSchema = z.strictObject({
+  id: z.string().min(1),
+  description: z.string(),
+  sectors: z.array(z.strictObject({ name: id, output_bn: z.number().positive(), ...provenance })).min(1),
+});
+
+export type SeedMagnetSectors = z.infer<typeof magnetSectorsSchema>;
 export type SeedBaseline = z.infer<typeof baselineSchema>;
 export type SeedTrade = z.infer<typeof tradeSchema>;
 export type SeedRecord = z.infer<typeof recordSchema>;
