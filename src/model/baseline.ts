@@ -164,7 +164,7 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
     const us_layers = b.us_layers.map((l) => layer('us', l, b.us_import_segments, o));
     const cn_layers = b.cn_layers.map((l) => layer('cn', l, b.us_export_segments, o));
     const tech = { level: b.tech.level, affiliates_rule: b.tech.affiliates_rule, software_controls: b.tech.software_controls };
-    const soybeans = { commitment_mmt: b.soybeans.commitment_mmt, compliance: b.soybeans.compliance, boycott: b.soybeans.boycott, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
+    const soybeans = { boycott: b.soybeans.boycott };
     const measures = { us_layers, cn_layers, rare_earths: b.rare_earths, tech, us_port_fees: b.us_port_fees, cn_port_fees: b.cn_port_fees, soybeans };
     const agreements: Agreement[] = b.agreements.map((a) => ({
       id: a.id,

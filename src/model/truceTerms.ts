@@ -10,7 +10,7 @@ import { techRestriction } from './reducers/tech.js';
 import type { Actor, State, TariffLayer, TruceTerm } from './types.js';
 
 /** The parts of a state the terms read. */
-export type Measures = Pick<State, 'us_layers' | 'cn_layers' | 'rare_earths' | 'tech' | 'us_port_fees' | 'cn_port_fees' | 'soybeans'>;
+export type Measures = Pick<State, 'us_layers' | 'cn_layers' | 'rare_earths' | 'tech' | 'us_port_fees' | 'cn_port_fees'> & { soybeans: { boycott: boolean } };
 
 /** Measures within this of their cap keep to it (rates are sums of a few decimals). */
 const TOLERANCE = 1e-9;
