@@ -1,4 +1,4 @@
-// history-2026: the record since Busan (seeds/record-2026.yaml, CALIBRATION.md section 8) replayed from
+// history-2026: the record since Busan (seeds/record-2026.yaml, docs/calibration.md section 8) replayed from
 // the eve of the Busan meeting. Expected averages are hand sums of the layers in force, with the
 // fixed 2024 weights of seeds/trade-2024.yaml (electronics 0.22, steel_aluminum_autos 0.12,
 // wood_copper_trucks 0.08, consumer_and_other 0.58), as PIIE computes its averages.

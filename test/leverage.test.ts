@@ -1,6 +1,6 @@
 // The leverage ledgers: each side's cost is the sum of its named parts, the levers' costs move the
 // right way, and the published magnitudes the model claims to match, each with its band and the
-// band's basis (CALIBRATION.md sections 4, 5 and 7).
+// band's basis (docs/calibration.md sections 4, 5, 7 and 11).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
