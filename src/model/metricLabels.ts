@@ -52,7 +52,7 @@ export const METRIC_LABELS: Partial<Record<MetricName, MetricLabel>> = {
   cn_retaliation_loss_bn: { label: 'CN buyers\' loss from retaliation, $bn/yr', short: 'CN retal. $bn', unit: '$bn/yr', digits: 1 },
   us_economic_cost_bn: { label: 'US economic cost, $bn/yr', short: 'US cost $bn', unit: '$bn/yr', digits: 0 },
   cn_economic_cost_bn: { label: 'CN economic cost, $bn/yr', short: 'CN cost $bn', unit: '$bn/yr', digits: 0 },
-  leverage_balance: { label: 'Leverage balance, CN share of costs 0-1', short: 'CN share 0-1', unit: '0-1', digits: 2 },
+  leverage_balance: { label: 'Leverage balance (CN share of costs), 0-1', short: 'CN share 0-1', unit: '0-1', digits: 2 },
   us_conceded_first: { label: 'US conceded first, 0/1', short: 'US first 0/1', unit: '0/1', digits: 0, binary: true },
   cn_conceded_first: { label: 'CN conceded first, 0/1', short: 'CN first 0/1', unit: '0/1', digits: 0, binary: true },
   us_tariff_refunds_bn: { label: 'US tariff refunds, $bn/yr', short: 'refunds $bn', unit: '$bn/yr', digits: 1 },
