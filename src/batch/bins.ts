@@ -35,7 +35,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   us_tech_restriction: { width: 0.005, min: 0, max: 1 },
   precursor_cooperation: { width: 0.005, min: 0, max: 1 },
   magnet_price_index: { width: 0.02, min: 0, max: 10 },
-  us_output_at_risk_bn: { width: 2, min: 0, max: 1600 },
+  us_output_at_risk_bn: { width: 2, min: 0, max: 2400 },
   cn_rare_earth_export_loss_bn: { width: 0.002, min: 0, max: 1 },
   us_tech_export_loss_bn: { width: 0.25, min: 0, max: 200 },
   cn_output_at_risk_bn: { width: 1, min: 0, max: 800 },
@@ -45,7 +45,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   cn_port_fee_cost_bn: { width: 0.05, min: 0, max: 20 },
   cn_export_surplus_loss_bn: { width: 0.25, min: 0, max: 200 },
   cn_retaliation_loss_bn: { width: 0.25, min: 0, max: 200 },
-  us_economic_cost_bn: { width: 2, min: 0, max: 2000 },
+  us_economic_cost_bn: { width: 2, min: 0, max: 4000 },
   cn_economic_cost_bn: { width: 1, min: 0, max: 1000 },
   leverage_balance: { width: 0.005, min: 0, max: 1 },
 };
