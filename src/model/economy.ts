@@ -23,9 +23,26 @@ const M = METRIC_NAMES.length;
 // boxed, so making them per call cost more than their arithmetic. Nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
 const soy = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
-// The start date's day of the year, for the soybean season: a run's stretches share its start date.
-let dayStart = '';
-let dayOfStart = 0;
+// The soybean season's cosine by step (soybeans.ts soybeanSeason), for the runs' shared start date and
+// step unit: worked out once per step index rather than once per step of every run.
+let seasonStart = '';
+let seasonUnit = '';
+let seasonCos = new Float64Array(0);
+
+function seasonCosines(start: string, unit: string, daysPerStep: number, lastStep: number): Float64Array {
+  if (start !== seasonStart || unit !== seasonUnit) {
+    seasonStart = start;
+    seasonUnit = unit;
+    seasonCos = new Float64Array(0);
+  }
+  if (lastStep >= seasonCos.length) {
+    const fromPeak = dayOfYear(start) - SEASON_PEAK_DAY;
+    const table = new Float64Array(Math.max(lastStep + 1, 2 * seasonCos.length, 128));
+    for (let i = 0; i < table.length; i++) table[i] = Math.cos(SEASON_RADIANS_PER_DAY * (fromPeak + i * daysPerStep));
+    seasonCos = table;
+  }
+  return seasonCos;
+}
 const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
@@ -89,10 +106,6 @@ export function advanceEconomy(
     tranche_due_step: sb.tranche_due_step,
     tranche_bought_mmt: sb.tranche_bought_mmt,
   };
-  if (s.start_date !== dayStart) {
-    dayStart = s.start_date;
-    dayOfStart = dayOfYear(s.start_date);
-  }
   const daysPerStep = 7 * w;
   const trancheDue = sb.tranche_due_step === null ? -1 : sb.tranche_due_step;
   const soyCap = d.soybeans.demand_mmt - Math.min(d.soybeans.other_suppliers_mmt, d.soybeans.demand_mmt);
@@ -118,9 +131,9 @@ export function advanceEconomy(
   const frontPull = p.front_loading_elasticity * increase.log_price_rise;
   const threat = g.threat_factor;
   let importStock = s.us_import_stock_bn;
-  // The season (soybeans.ts soybeanSeason) from the step itself, so that a stretch and single steps agree to the bit.
+  // The season from the step itself, so that a stretch and single steps agree to the bit.
   const seasonAmplitude = d.soybeans.season_amplitude;
-  const seasonFromPeak = dayOfStart - SEASON_PEAK_DAY;
+  const cosines = seasonCosines(s.start_date, s.step_unit, daysPerStep, s.step + count - 1);
   // What a step's soybean target reads (soybeans.ts soybeanTargetMmt, spelled out below).
   const soyMarket = g.private_soybean_demand_mmt;
   const soyReferenceBn = (p.us_soybean_reference_mmt * p.soybean_price_usd_per_t) / 1000;
@@ -155,7 +168,7 @@ export function advanceEconomy(
     const importsBn = timed > drawnBn ? timed - drawnBn : 0;
     const revenueBn = importsBn === sums[0] ? sums[1] : sums[0] > 0 ? (sums[1] * importsBn) / sums[0] : 0;
     // Soybeans: the flow closes part of its gap to the target each step (purchases respond over weeks).
-    const season = 1 + seasonAmplitude * Math.cos(SEASON_RADIANS_PER_DAY * (seasonFromPeak + step * daysPerStep));
+    const season = 1 + seasonAmplitude * cosines[step];
     const trancheYearsLeft = step < trancheDue ? ((trancheDue - step) * w) / WEEKS_PER_YEAR : 0;
     const committed = soybeans.boycott ? 0 : soybeans.commitment_mmt * soybeans.compliance;
     let soyTarget = (soyMarket > committed ? soyMarket : committed) * season;
