@@ -10,7 +10,8 @@ import { checkpointPaths, readCheckpoint } from '../src/batch/checkpoint.js';
 import { mergeCommand } from '../src/cli/commands/merge.js';
 import { METRIC_NAMES } from '../src/model/metrics.js';
 import { cli } from './helpers/cli.js';
-import { DAMAGED, Damaged, expectRefused, RANGE, SHARD } from './helpers/damage.js';
+import { batchCommand } from '../src/cli/commands/batch.js';
+import { DAMAGED, Damaged, expectRefused, FLAGS, inProcessPool, RANGE, SHARD } from './helpers/damage.js';
 
 let d: Damaged;
 beforeAll(async () => {
@@ -67,8 +68,12 @@ describe('a checkpoint that cannot be resumed', () => {
     expectRefused(await d.resumeFrom(wider, { at: 'end' }), /^: range: runs 0-6, but the batch's runs are 0-5 /);
   });
 
-  it('each refusal says the way on', async () => {
-    expectRefused(await d.resumeFrom((g) => ({ ...g, runs_end: 99 })), DAMAGED);
+  it('each refusal says the way on, and the way on works', async () => {
+    const r = await d.resumeFrom((g) => ({ ...g, runs_end: 99 }));
+    expectRefused(r, DAMAGED);
+    await batchCommand(['busan-truce'], { ...FLAGS, out: r.out, fresh: true }, inProcessPool);
+    expect(JSON.parse(readFileSync(r.out, 'utf8')).scenarios[0].runs).toBe(RANGE.end);
+    expect(existsSync(r.bad), 'the damaged checkpoint is gone once the batch is done').toBe(false);
   });
 
   it('series missing, null, of another count, of another length, with counts past the last bin, or sums not numbers', async () => {
