@@ -111,26 +111,36 @@ function readState(path: string): CheckpointFile {
   try {
     return parseBatchFile(path, data, checkpointSchema);
   } catch (e) {
-    throw e instanceof BatchFileError ? new CheckpointError(`--resume: ${e.message}`) : e;
+    throw e instanceof BatchFileError ? damaged(e.message) : e;
   }
 }
 
-/** The checkpoint of this very batch, checked whole; anything else is a CheckpointError. */
-export function readCheckpoint(paths: CheckpointPaths, plan: Plan, identity: string, csv: boolean, inputs?: BatchInputs): Resumed {
+/** A checkpoint whose content cannot be right: the line names the file and field, and the way on (its runs cannot be trusted). */
+function damaged(what: string): CheckpointError {
+  return new CheckpointError(`--resume: ${what} (the checkpoint is damaged: start again with --fresh)`);
+}
+
+/**
+ * The checkpoint of this very batch, checked whole; anything else is a CheckpointError. `range` is
+ * the runs this command computes: the file's own range is checked against it, never trusted.
+ */
+export function readCheckpoint(paths: CheckpointPaths, plan: Plan, range: { start: number; end: number }, identity: string, csv: boolean, inputs?: BatchInputs): Resumed {
   const cp = readState(paths.state);
   if (cp.batch !== identity) {
     const changed = inputs ? inputDifference(cp.inputs, inputs) : null;
     if (changed) throw new CheckpointError(`--resume: ${changed} has changed since ${paths.state} was written (the runs done would not match the rest); start again with --fresh`);
     throw new CheckpointError(`--resume: ${paths.state} is for a different batch (scenarios, seed, runs, steps, sweep, baseline, shard or --csv differ)`);
   }
-  if (!(cp.runs_end >= cp.range.start && cp.runs_end <= cp.range.end)) throw new CheckpointError(`--resume: ${paths.state}: runs_end: ${cp.runs_end} is outside the batch's runs ${cp.range.start}-${cp.range.end}`);
+  // The identity covers the range, but the file's range field is only what the file says.
+  if (cp.range.start !== range.start || cp.range.end !== range.end) throw damaged(`${paths.state}: range: runs ${cp.range.start}-${cp.range.end}, but the batch's runs are ${range.start}-${range.end}`);
+  if (!(cp.runs_end >= range.start && cp.runs_end <= range.end)) throw damaged(`${paths.state}: runs_end: ${cp.runs_end} is outside the batch's runs ${range.start}-${range.end}`);
   let series: Series[];
   try {
-    checkSeries(paths.state, plan, cp.series, cp.runs_end - cp.range.start);
+    checkSeries(paths.state, plan, cp.series, cp.runs_end - range.start);
     const empty = emptySummaries(plan);
     series = cp.series.map((p, i) => decodeSeries(p, empty[i]));
   } catch (e) {
-    throw new CheckpointError(`--resume: ${e instanceof BatchFileError ? e.message : `${paths.state} is damaged; delete it and run without --resume`}`);
+    throw damaged(e instanceof BatchFileError ? e.message : `${paths.state}: series: ${(e as Error).message}`);
   }
   if (csv) {
     let size = -1;

@@ -8,7 +8,7 @@ import { isIsoDate } from '../model/calendar.js';
 import { PARAM_NAMES } from '../model/params.js';
 import { DIFF_LAYOUTS, METRIC_LAYOUTS } from './bins.js';
 import { type Plan, seriesOrder, shardRange } from './plan.js';
-import { totalBins } from './series.js';
+import { METRICS, totalBins } from './series.js';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const MAX_RUNS = 1e9;
@@ -106,7 +106,9 @@ export function checkSeries(file: string, plan: Plan, series: z.infer<typeof ser
     const steps = plan.arms[order[i].arm].steps;
     if (s.steps !== steps) fail(i, `.steps: ${s.steps}, but the batch runs ${steps}`);
     if (s.runs !== runs) fail(i, `.runs: ${s.runs}, but the file holds ${runs} runs`);
-    const cells = s.sums.length;
+    // One sum, min and max per (step, metric): decoding trusts these lengths.
+    const cells = steps * METRICS;
+    if (s.sums.length !== cells) fail(i, `.sums: ${s.sums.length} values, but the batch has ${cells} (${steps} steps of ${METRICS} metrics)`);
     if (s.min.length !== cells || s.max.length !== cells) fail(i, `: sums, min and max differ in length`);
     if (s.counts.length % 2 !== 0) fail(i, '.counts: expected (gap, count) pairs');
     let at = -1;

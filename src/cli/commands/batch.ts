@@ -129,11 +129,11 @@ function asOutputError(e: unknown, out: string | undefined): unknown {
 }
 
 /** The checkpoint this command resumes from (--resume), or null; a missing or foreign one is a usage error. */
-function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, identity: string, inputs: BatchInputs): Resumed | null {
+function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, range: { start: number; end: number }, identity: string, inputs: BatchInputs): Resumed | null {
   if (!flags.resume) return null;
   if (!paths) throw new UsageError('--resume: needs --out (the checkpoint is kept beside the output file)');
   try {
-    return readCheckpoint(paths, plan, identity, Boolean(flags.csv), inputs);
+    return readCheckpoint(paths, plan, range, identity, Boolean(flags.csv), inputs);
   } catch (e) {
     throw e instanceof CheckpointError ? new UsageError(e.message) : e;
   }
@@ -183,7 +183,7 @@ async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, i
   const paths = flags.out ? checkpointPaths(flags.out) : null;
   keepInterrupted(flags, paths);
   const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv), inputs) : '';
-  const resumed = resumePoint(flags, paths, plan, identity, inputs);
+  const resumed = resumePoint(flags, paths, plan, range, identity, inputs);
   const from = resumed?.runsEnd ?? range.start;
   let saved = resumed !== null; // a checkpoint on disk worth keeping if this run fails
   const save = throttled((runsEnd: number, merged: Series[]) => {
