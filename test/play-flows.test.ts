@@ -185,13 +185,34 @@ describe('why it happened', () => {
     expect(flat).toContain('who US: United States');
     expect(flat).toContain('decided by rule us_answers_curbs (rule:us_answers_curbs)');
     // The whole condition, with the values the rule saw (the example), not cut at 80 columns.
-    expect(flat).toContain('condition rare_earth_curb=0.6 > 0.5 and us_threat_pp=0 == 0 and us_tariff_on_cn_pct=45.6 < 100');
+    // The curbs of 2026-03-02 breached the Busan truce, so its suspended 24 pp came back at once on
+    // the reciprocal layer (scope 0.08 + 0.58 = 66% of 2024 imports): 45.6 + 24 x 0.66 = 61.44.
+    expect(flat).toContain('condition rare_earth_curb=0.6 > 0.5 and us_threat_pp=0 == 0 and us_tariff_on_cn_pct=61.44 < 100');
     expect(flat).toContain('why the US answers the curbs with +100 pp and software export controls');
     // What the step changed, before -> after: the tariff's +100 pp.
-    expect(flat).toMatch(/US tariff on CN, %: 45\.6 -> 145\.6 \(\+100\.0\)/);
+    expect(flat).toMatch(/US tariff on CN, %: 61\.4 -> 161\.4 \(\+100\.0\)/);
     // ↑ goes to the event before (the +100 pp itself), Esc back to the screen.
     f = await press(a, UP, (f) => f.replace(/\s+/g, ' ').includes('what US carries out the threat on Threatened +100: 0% -> 100%'));
     await press(a, ESC, (f) => f.includes('q quit'));
+  }, 60_000);
+});
+
+describe('the truce on screen', () => {
+  it('says the Busan truce is in force until the curbs breach it, and no truce from that step', async () => {
+    const a = await open('rare-earth-squeeze', { columns: 80, rows: 24 });
+    await press(a, 'N', (f) => f.includes('step 10/77'));
+    // Row 17 (2026-02-26): the truce signed on 2025-11-10 holds.
+    let f = await press(a, 'nnnnnnn', (f) => f.includes('step 17/77'));
+    expect(f).toContain('truce in force');
+    // Row 18 (2026-03-05): China's curbs of 2026-03-02 breach it; it has ended, at 61.4% (45.6 + the
+    // 24 pp it held back on 66% of imports) and not at the 145% the header once called a truce.
+    f = await press(a, 'n', (f) => f.includes('step 18/77'));
+    expect(f).toContain('no truce');
+    expect(f).not.toContain('truce in force');
+    expect(f).toContain('US on CN 61.4%');
+    f = await press(a, 'N', (f) => f.includes('step 28/77'));
+    expect(f).toContain('US on CN 161.4%');
+    expect(f).toContain('no truce');
   }, 60_000);
 });
 

@@ -18,6 +18,7 @@ import { central, eveState } from './helpers/state.js';
 const scn = loadScenario('busan-truce');
 const ESC = '\u001b';
 const DOWN = '\u001b[B';
+const UP = '\u001b[A';
 const RIGHT = '\u001b[C';
 
 function memIo(): SessionIo & { files: Map<string, string> } {
@@ -81,6 +82,16 @@ async function openSummitForm(app: Screen, downs = 1): Promise<string> {
   return openForm(app, 3, 'hold_summit', (f) => f.includes('name: summit'));
 }
 
+/**
+ * Focuses the event log and selects older lines (↑) until a line matches: the event is in the log,
+ * wherever it is. A step's later events (a breach's lapse moves) can push it off the last page.
+ */
+async function findInLog(app: Screen, line: RegExp): Promise<string> {
+  await press(app, 'l', (f) => f.includes('▸Events'));
+  for (let k = 0; k < 30 && !line.test(app.lastFrame() ?? ''); k++) await press(app, UP, () => true);
+  return frameWhere(app, (f) => line.test(f));
+}
+
 describe('play screen', () => {
   it('shows the header, the panels, the event log and the key hints', async () => {
     const { app } = await start();
@@ -102,8 +113,14 @@ describe('play screen', () => {
     const { app } = await start();
     await press(app, 'n', (f) => f.includes('step 1/77'));
     await openCurbsInPalette(app);
-    const f = await press(app, '\r', (f) => f.includes('step 2/77') && f.includes('[you]'));
-    expect(f).toContain('your move: impose_rare_earth_curbs');
+    const f = await press(app, '\r', (f) => f.includes('step 2/77'));
+    expect(f).toContain('your move: impose_rare_earth_curbs by cn at step 2');
+    // Curbs at 0.8 the step the Busan truce is signed (curbs 0) breach it: its lapse moves follow
+    // the user's move in the log, made by the model.
+    expect(f).toMatch(/\[model\] .*\(Busan truce breached\)/);
+    // The move itself, logged as yours, and the breach it made, yours too (lines cut at 100 columns).
+    await findInLog(app, /\[you\] CN breaches Busan truce: re-imposes rare-earth curbs the truce/);
+    await findInLog(app, /\[you\] CN tightens rare-earth export curbs: 0\.00 -> 0\.80/);
   });
 
   it('keeps moves with Ctrl+A and applies them together at one step', async () => {
@@ -149,7 +166,9 @@ describe('play screen', () => {
     await frameWhere(app, (f) => f.includes('name: Busan II_'));
     f = await press(app, '\r', (f) => f.includes('step 2/77'));
     expect(f).toContain('your move: summit "Busan II" (impose_rare_earth_curbs by cn) at step 2');
-    expect(f).toContain('Summit: Busan II');
+    // The summit in the log, then its move (here a breach of the Busan truce, whose lapse moves end the log).
+    await findInLog(app, /\[you\] CN tightens rare-earth export curbs: 0\.00 -> 0\.80, licence delays 0 weeks/);
+    await findInLog(app, /\[you\] Summit: Busan II \(your move\)/);
   });
 
   it('signs an agreement whose lapse is the kept moves: they are not applied now', async () => {
