@@ -249,5 +249,5 @@ async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, i
   // Only once the output is in place: if writing it failed, the checkpoint still holds the work.
   if (paths) removeCheckpoint(paths);
   const written = [flags.out, flags.report].filter((p): p is string => typeof p === 'string' && p !== '' && p !== '-');
-  if (written.length) process.stderr.write(`tariff-sim: wrote ${written.join(' and ')}\n`);
+  if (written.length) io().stderr.write(`tariff-sim: wrote ${written.join(' and ')}\n`);
 }
