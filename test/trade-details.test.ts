@@ -175,3 +175,26 @@ describe('consumer prices leave out a skipped segment', () => {
     expect(skipped).toBeGreaterThan(0);
   });
 });
+
+describe('parameters varied in turn, each answer worked with the CES formula (no cache can serve a stale one)', () => {
+  // The partner at 30%, other origins at 20%: p = 1.3, o = 1.2 with complete pass-through.
+  const mk = () => [layer(30), layer(20, 'other_origins')];
+  // One segments array throughout, as in a run (the caches compare it by identity).
+  const ONE = [goods];
+  const imports = (p: TradeParams, value = 100, segs = ONE) => settled(mk(), segs, value, p).imports_bn;
+  it('sigma, elasticity, pass-through, the 2024 value and the segments', () => {
+    expect(imports(base)).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 2, 1), 12);
+    expect(imports({ ...base, sigma: 3 })).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 3, 1), 12);
+    expect(imports({ ...base, demand_elasticity: 2 })).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 2, 2), 12);
+    // pass-through 1/2: p = 1.15, o = 1.1, world price 1.15 / 1.3
+    expect(imports({ ...base, pass_through: 0.5 })).toBeCloseTo(50 * armington(1.15, 1.1, 0.5, 2, 1) * (1.15 / 1.3), 12);
+    expect(imports(base, 200)).toBeCloseTo(100 * armington(1.3, 1.2, 0.5, 2, 1), 12);
+    expect(imports(base, 100, [chips])).toBeCloseTo(30 * armington(1.3, 1.2, 0.5, 2, 1), 12);
+    expect(imports(base)).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 2, 1), 12);
+  });
+
+  it('other origins at another tariff', () => {
+    expect(settled([layer(30), layer(50, 'other_origins')], ONE, 100, base).imports_bn).toBeCloseTo(50 * armington(1.3, 1.5, 0.5, 2, 1), 12);
+    expect(settled([layer(30), layer(20, 'other_origins')], ONE, 100, base).imports_bn).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 2, 1), 12);
+  });
+});
