@@ -96,7 +96,7 @@ describe('play screen', () => {
   it('shows the header, the panels, the event log and the key hints', async () => {
     const { app } = await start();
     const f = app.lastFrame()!;
-    for (const text of ['busan-truce', '2025-10-30', 'seed 2025', 'Tariffs', 'Rare earths', 'Soybeans', 'Trade & prices', 'Escalation', 'Events', 'q quit']) expect(f).toContain(text);
+    for (const text of ['busan-truce', '2025-10-30', 'seed 2025', 'Tariffs', 'Rare earths', 'Soybeans', 'Trade & prices', 'Tension & costs', 'Events', 'q quit']) expect(f).toContain(text);
   });
 
   it('steps with n, the right arrow and N; undoes and redoes', async () => {

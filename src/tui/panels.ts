@@ -1,4 +1,4 @@
-// The five panels: what each shows in its value lines, which series its chart can show, and the
+// The five panels (the last: tension and both sides' costs): what each shows in its value lines, which series its chart can show, and the
 // details it lists when it has the focus (Tab).
 
 import { dateOfStep } from '../model/calendar.js';
@@ -17,6 +17,9 @@ export interface PanelDef {
 }
 
 const v = (m: Metrics, name: MetricName) => fmt(m[name], labelOf(name).digits);
+
+/** The two ledgers' totals and largest parts, for the tension panel's details. */
+const LEDGER_LINES: MetricName[] = ['leverage_balance', 'us_economic_cost_bn', 'us_deadweight_loss_bn', 'us_output_at_risk_bn', 'us_tech_export_loss_bn', 'cn_economic_cost_bn', 'cn_export_surplus_loss_bn', 'cn_output_at_risk_bn'];
 
 export const PANELS: PanelDef[] = [
   {
@@ -71,15 +74,17 @@ export const PANELS: PanelDef[] = [
   },
   {
     id: 'escalation',
-    title: 'Escalation',
+    // Tension and what the dispute costs each side (the leverage ledgers), side by side.
+    title: 'Tension & costs',
     color: 'red',
-    series: ['escalation_index'],
-    values: (m) => [`index ${v(m, 'escalation_index')} / 100`, m.truce_active ? 'truce in force' : 'no truce'],
-    details: (s) => [
+    series: ['escalation_index', 'us_economic_cost_bn', 'cn_economic_cost_bn', 'leverage_balance'],
+    values: (m) => [`index ${v(m, 'escalation_index')} ${m.truce_active ? 'truce in force' : 'no truce'}`, `cost US ${v(m, 'us_economic_cost_bn')} CN ${v(m, 'cn_economic_cost_bn')} $bn`],
+    details: (s, m) => [
       `escalation ${fmt(s.escalation_index, 1)} / 100`,
       ...s.agreements.filter((a) => a.active).map((a) => `${a.label}${a.expires_step !== null ? ` until ${dateOfStep(s.start_date, s.step_unit, a.expires_step)}` : ''}`),
       `US: ${s.record.us.escalations} escalations, ${s.record.us.concessions} concessions`,
       `CN: ${s.record.cn.escalations} escalations, ${s.record.cn.concessions} concessions`,
+      ...(m ? LEDGER_LINES.map((n) => `${labelOf(n).label}: ${v(m, n)}`) : []),
     ],
   },
 ];
