@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
+import { CONDITION_REFUSALS } from './helpers/refusals.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { compileCondition, RULE_NAMES, RuleSyntaxError, SLOT } from '../src/scenario/rules/index.js';
 import type { Metrics } from '../src/model/metrics.js';
@@ -54,9 +55,8 @@ function errorOf(when: string): string {
 describe('rule sandbox: rejected conditions', () => {
   const line = 'FILE:13: rules[0].when:';
   it.each([
-    ['import("fs", {})', 'function "import" is not allowed (allowed: abs, max, min)'],
+    ...CONDITION_REFUSALS,
     ['createUnit("foo")', 'function "createUnit" is not allowed (allowed: abs, max, min)'],
-    ['evaluate("1+1")', 'function "evaluate" is not allowed (allowed: abs, max, min)'],
     ['parse("1")', 'function "parse" is not allowed (allowed: abs, max, min)'],
     ['simplify("x")', 'function "simplify" is not allowed (allowed: abs, max, min)'],
     ['derivative("x^2", "x")', 'function "derivative" is not allowed (allowed: abs, max, min)'],
@@ -65,20 +65,6 @@ describe('rule sandbox: rejected conditions', () => {
     ['chain(1)', 'function "chain" is not allowed (allowed: abs, max, min)'],
     ['help(step)', 'function "help" is not allowed (allowed: abs, max, min)'],
     ['reviver("a", 1)', 'function "reviver" is not allowed (allowed: abs, max, min)'],
-    ['f(x) = x', 'defining a function is not allowed in a condition'],
-    ['step = 3', 'assignment is not allowed in a condition'],
-    ['min.constructor', 'property or index access is not allowed in a condition'],
-    ['abs["constructor"]("x")', 'only calls of min, max and abs by name are allowed'],
-    ['[1, 2]', 'matrices and lists is not allowed in a condition'],
-    ['{a: 1}', 'objects is not allowed in a condition'],
-    ['1:3', 'ranges (a:b) is not allowed in a condition'],
-    ['step; step', 'several expressions (; or a new line) is not allowed in a condition'],
-    ['"abc" == "abc"', 'only numbers, true and false are allowed as values, not the text "abc"'],
-    ['step!', 'operator "!" is not allowed'],
-    ['step & 1', 'operator "&" is not allowed'],
-    ['escalation_index(2)', '"escalation_index" is a value, not a function'],
-    ['abs > 1', '"abs" is a function; call it as abs(...)'],
-    ['rare_earth_curb > 0.5 and', 'cannot parse: Unexpected end of expression (char 26)'],
     ['(step > 1', 'cannot parse: Parenthesis ) expected (char 10)'],
   ])('%s', (when, msg) => {
     expect(errorOf(when)).toBe(`${line} ${msg}`);
