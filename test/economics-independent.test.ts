@@ -8,32 +8,11 @@ import { complianceTarget } from '../src/model/economics/soybeans.js';
 import { directionFlows, longRunQuantity, settledPosition, type TradeParams } from '../src/model/economics/trade.js';
 import type { RareEarthState, TariffLayer, TradeSegment } from '../src/model/types.js';
 import { armington } from './helpers/ces.js';
+import { tradeParams, usLayer } from './helpers/trade.js';
 
-const layer = (id: string, rate_pct: number, applies_to: TariffLayer['applies_to']): TariffLayer => ({
-  id,
-  imposer: 'us',
-  label: id,
-  scope: ['all'],
-  applies_to,
-  rate_pct,
-  suspended_pct: 0,
-  threatened_pct: 0,
-  expires_step: null,
-  snapback_rate_pct: null,
-});
+const layer = (id: string, rate_pct: number, applies_to: TariffLayer['applies_to']): TariffLayer => usLayer(id, rate_pct, applies_to);
 
-const trade = (sigma: number, elasticity: number): TradeParams => ({
-  pass_through: 1,
-  sigma,
-  demand_elasticity: elasticity,
-  short_run_elasticity: 0.5,
-  adjustment: 1,
-  fee_pct: 0,
-  counterfactual_tariff_pct: 0,
-  controlled_segment: null,
-  controlled_factor: 1,
-  skip_segment: null,
-});
+const trade = (sigma: number, elasticity: number): TradeParams => tradeParams({ sigma, demand_elasticity: elasticity });
 
 describe("CES demand when the other suppliers' prices change (trade.ts otherTerm)", () => {
   it('s = 1/2, sigma = 2, e = 1: doubling the other suppliers\' price raises partner demand by a third', () => {

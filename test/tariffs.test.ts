@@ -5,19 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { averageTariffPct, covers, otherTariffPct, partnerTariffPct, segmentTariffs } from '../src/model/economics/tariffs.js';
 import type { TariffLayer, TradeSegment } from '../src/model/types.js';
+import { usLayer } from './helpers/trade.js';
 
-const layer = (id: string, rate_pct: number, scope: string[], applies_to: TariffLayer['applies_to']): TariffLayer => ({
-  id,
-  imposer: 'us',
-  label: id,
-  scope,
-  applies_to,
-  rate_pct,
-  suspended_pct: 0,
-  threatened_pct: 0,
-  expires_step: null,
-  snapback_rate_pct: null,
-});
+const layer = (id: string, rate_pct: number, scope: string[], applies_to: TariffLayer['applies_to']): TariffLayer => usLayer(id, rate_pct, applies_to, scope);
 
 const segments: TradeSegment[] = [
   { name: 'electronics', share: 0.6, partner_share: 0.3, reference_tariff_pct: 2, reference_other_tariff_pct: 2 },

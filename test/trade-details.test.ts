@@ -7,32 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { directionFlows, FLOW_SUMS, flowInPlace, prices, settledPosition, type TradeParams, welfareOf } from '../src/model/economics/trade.js';
 import type { TariffLayer, TradeSegment } from '../src/model/types.js';
 import { armington } from './helpers/ces.js';
+import { tradeParams, usLayer } from './helpers/trade.js';
 
-const layer = (rate_pct: number, applies_to: TariffLayer['applies_to'] = 'partner', scope = ['all']): TariffLayer => ({
-  id: `l${rate_pct}${applies_to}`,
-  imposer: 'us',
-  label: 'l',
-  scope,
-  applies_to,
-  rate_pct,
-  suspended_pct: 0,
-  threatened_pct: 0,
-  expires_step: null,
-  snapback_rate_pct: null,
-});
+const layer = (rate_pct: number, applies_to: TariffLayer['applies_to'] = 'partner', scope = ['all']): TariffLayer => usLayer(`l${rate_pct}${applies_to}`, rate_pct, applies_to, scope);
 
-const base: TradeParams = {
-  pass_through: 1,
-  sigma: 2,
-  demand_elasticity: 1,
-  short_run_elasticity: 0.5,
-  adjustment: 1,
-  fee_pct: 0,
-  counterfactual_tariff_pct: 0,
-  controlled_segment: null,
-  controlled_factor: 1,
-  skip_segment: null,
-};
+const base: TradeParams = tradeParams();
 const goods: TradeSegment = { name: 'goods', share: 0.5, partner_share: 0.5, reference_tariff_pct: 0, reference_other_tariff_pct: 0 };
 const chips: TradeSegment = { name: 'chips', share: 0.3, partner_share: 0.5, reference_tariff_pct: 0, reference_other_tariff_pct: 0 };
 const beans: TradeSegment = { name: 'beans', share: 0.2, partner_share: 0.5, reference_tariff_pct: 0, reference_other_tariff_pct: 0 };
