@@ -3,10 +3,10 @@
 // fixed 2024 weights of seeds/trade-2024.yaml (electronics 0.22, steel_aluminum_autos 0.12,
 // wood_copper_trucks 0.08, consumer_and_other 0.58), as PIIE computes its averages.
 import { describe, expect, it } from 'vitest';
-import type { Metrics } from '../src/model/metrics.js';
 import type { State } from '../src/model/types.js';
 import { loadScenario } from '../src/scenario/load.js';
-import { advance, runScenario, startRun } from '../src/sim/run.js';
+import { runScenario, startRun } from '../src/sim/run.js';
+import { stepByStep } from './helpers/stepByStep.js';
 
 const scn = loadScenario('history-2026');
 const result = runScenario(scn);
@@ -34,20 +34,19 @@ describe('history-2026', () => {
   });
 
   it('holds no layer of IEEPA from its stop date on, and none of Section 122 after its end', () => {
-    const { params, state: start, rngs } = startRun(scn, scn.seed, null);
-    let state: State = start;
-    let last: Metrics | null = null;
-    for (let k = 0; k < scn.horizon; k++) {
-      const r = advance(scn, state, params, last, [], rngs);
-      last = r.metrics;
-      state = r.state;
-      const date = result.rows[k].date;
-      const ieepa = state.us_layers.filter((l) => l.authority === 'ieepa');
-      // The stop date 2026-02-24 falls at the step of 2026-02-26.
-      if (date >= '2026-02-24') expect(ieepa).toEqual([]);
-      else expect(ieepa.length).toBe(4);
-      if (date >= '2026-07-24') expect(state.us_layers.some((l) => l.authority === 'section_122')).toBe(false);
-    }
+    let checked = 0;
+    stepByStep(scn, {
+      onStep: (state, k) => {
+        checked++;
+        const date = result.rows[k].date;
+        const ieepa = state.us_layers.filter((l) => l.authority === 'ieepa');
+        // The stop date 2026-02-24 falls at the step of 2026-02-26.
+        if (date >= '2026-02-24') expect(ieepa).toEqual([]);
+        else expect(ieepa.length).toBe(4);
+        if (date >= '2026-07-24') expect(state.us_layers.some((l) => l.authority === 'section_122')).toBe(false);
+      },
+    });
+    expect(checked).toBe(scn.horizon);
   });
 
   it('pays refunds as scheduled, apart from duties collected: 15 weekly instalments of 127/26 bn by the horizon', () => {
@@ -60,14 +59,7 @@ describe('history-2026', () => {
 
   it("ends where seeds/jul-2026.yaml, the baseline of the scenarios that start today, begins", () => {
     const today = startRun(loadScenario('today'), 'x', null).state;
-    const { params, state: start, rngs } = startRun(scn, scn.seed, null);
-    let state: State = start;
-    let last: Metrics | null = null;
-    for (let k = 0; k < scn.horizon; k++) {
-      const r = advance(scn, state, params, last, [], rngs);
-      last = r.metrics;
-      state = r.state;
-    }
+    const state = stepByStep(scn).final;
     const policy = (s: State) => [...s.us_layers, ...s.cn_layers].map((l) => [l.id, l.rate_pct, l.suspended_pct, l.threatened_pct, l.scope.join(','), l.applies_to, l.authority]);
     expect(policy(today)).toEqual(policy(state));
     expect(today.rare_earths.curb).toBe(state.rare_earths.curb);

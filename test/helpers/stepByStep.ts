@@ -6,7 +6,7 @@ import type { SimEvent, State } from '../../src/model/types.js';
 import type { Scenario } from '../../src/scenario/compile.js';
 import { advance, type Row, startRun } from '../../src/sim/run.js';
 
-export function stepByStep(scn: Scenario, opts: { seed?: string | number; run_index?: number | null; steps?: number } = {}): { rows: Row[]; events: SimEvent[]; final: State } {
+export function stepByStep(scn: Scenario, opts: { seed?: string | number; run_index?: number | null; steps?: number; onStep?: (state: State, step: number) => void } = {}): { rows: Row[]; events: SimEvent[]; final: State } {
   const steps = opts.steps ?? scn.horizon;
   const { params, state: start, rngs } = startRun(scn, String(opts.seed ?? scn.seed), opts.run_index ?? null);
   let state = start;
@@ -19,6 +19,7 @@ export function stepByStep(scn: Scenario, opts: { seed?: string | number; run_in
     events.push(...r.events);
     last = r.metrics;
     state = r.state;
+    opts.onStep?.(state, k);
   }
   return { rows, events, final: state };
 }
