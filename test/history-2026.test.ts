@@ -33,6 +33,25 @@ describe('history-2026', () => {
     expect(on('2026-02-24').cn_soybean_tariff_pct).toBe(13);
   });
 
+  it("weights by current imports beside PIIE's method: between the layers' floor and 37.0 on 2026-07-01, short of the tracker's about 22%", () => {
+    // Published: Yale Budget Lab tracker (second-hand, docs/calibration.md section 8), "about 22%" on
+    // 2026-07-01, weighted by recent imports. An honest band would be 22 +- 3 pp: the figure is
+    // second-hand and rounded, and a tracker's recent year is not the model's current step.
+    // The model cannot reach it (README "The record since Busan"): its 2018-19 lists are one layer of
+    // 20.8% on every segment, and Section 122 adds 10 to the two segments Section 232 leaves out, so
+    // every segment bears at least 20.8 + 10 = 30.8 and no weighting of them gets below that. Above
+    // it, the Section 232 segments (65.8 and 55.8) have lost share since 2024, so the average
+    // weighted by current imports is below the fixed-weight 37.0.
+    const v = on('2026-07-01').us_tariff_on_cn_import_weighted_pct;
+    expect(v).toBeGreaterThan(30.8);
+    expect(v).toBeLessThan(37.0);
+    expect(v - 22).toBeGreaterThan(3); // outside the band: the gap README explains
+    // After Section 122's end every segment bears at least 20.8 and the Section 232 ones 65.8 and 55.8.
+    const after = on('2026-07-24').us_tariff_on_cn_import_weighted_pct;
+    expect(after).toBeGreaterThan(20.8);
+    expect(after).toBeLessThan(29.0);
+  });
+
   it('holds no layer of IEEPA from its stop date on, and none of Section 122 after its end', () => {
     let checked = 0;
     stepByStep(scn, {

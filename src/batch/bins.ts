@@ -51,6 +51,7 @@ export const METRIC_BINS: Record<MetricName, BinSpec> = {
   us_conceded_first: { width: 1, min: 0, max: 1 },
   cn_conceded_first: { width: 1, min: 0, max: 1 },
   us_tariff_refunds_bn: { width: 1, min: -800, max: 0 },
+  us_tariff_on_cn_import_weighted_pct: { width: 0.5, min: 0, max: 400 },
 };
 
 /** Differences between two scenarios span the metric's range both ways, at the same width. */

@@ -274,6 +274,10 @@ export function advanceEconomy(
     out[o + 35] = usFirst;
     out[o + 36] = cnFirst;
     out[o + 37] = s.refunds.length === 0 ? 0 : refundsAt(s.refunds, step, stepsPerYear);
+    // The tariff weighted by this step's imports by segment: sum(v_i t_i) / sum(v_i), with v_i the
+    // segment's value at customs prices (trade.ts flowInPlace), which is duties over imports. Buying
+    // ahead and the threat's drag scale every segment alike, so the underlying flow gives the weights.
+    out[o + 38] = sums[0] > 0 ? (100 * sums[1]) / sums[0] : usTariff;
   }
 
   // Every field spelled out: one object shape for every state keeps the hot loop fast.

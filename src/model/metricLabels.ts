@@ -56,6 +56,7 @@ export const METRIC_LABELS: Partial<Record<MetricName, MetricLabel>> = {
   us_conceded_first: { label: 'US conceded first, 0/1', short: 'US first 0/1', unit: '0/1', digits: 0, binary: true },
   cn_conceded_first: { label: 'CN conceded first, 0/1', short: 'CN first 0/1', unit: '0/1', digits: 0, binary: true },
   us_tariff_refunds_bn: { label: 'US tariff refunds, $bn/yr', short: 'refunds $bn', unit: '$bn/yr', digits: 1 },
+  us_tariff_on_cn_import_weighted_pct: { label: 'US tariff on CN (import-weighted), %', short: 'US on CN imp-wt %', unit: '%', digits: 1 },
 };
 
 export function labelOf(m: MetricName): MetricLabel {

@@ -46,6 +46,9 @@ export const EXTRA_METRICS = [
   'us_conceded_first',
   'cn_conceded_first',
   'us_tariff_refunds_bn',
+  // The US tariff on China weighted by the step's own import values by segment (economy.ts), beside
+  // the contract's fixed-2024-weight average (PIIE's method): trackers that weight by recent imports.
+  'us_tariff_on_cn_import_weighted_pct',
 ] as const;
 
 export const METRIC_NAMES = [...CONTRACT_METRICS, ...EXTRA_METRICS] as const;
@@ -99,6 +102,7 @@ export function writeMetrics(m: Metrics, out: Float64Array, at: number): void {
   out[at + 35] = m.us_conceded_first;
   out[at + 36] = m.cn_conceded_first;
   out[at + 37] = m.us_tariff_refunds_bn;
+  out[at + 38] = m.us_tariff_on_cn_import_weighted_pct;
 }
 
 /** The step's metrics back from `out` at `at` (the inverse of writeMetrics: the same numbers). */
@@ -142,5 +146,6 @@ export function readMetrics(out: Float64Array, at: number): Metrics {
     us_conceded_first: out[at + 35],
     cn_conceded_first: out[at + 36],
     us_tariff_refunds_bn: out[at + 37],
+    us_tariff_on_cn_import_weighted_pct: out[at + 38],
   };
 }
