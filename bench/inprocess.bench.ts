@@ -74,7 +74,7 @@ const engine = engineFor('busan-truce');
 const others = OTHERS.map((name) => ({ name, run: engineFor(name) }));
 
 console.log(
-  `busan-truce, ${STEPS} steps: a run passes through ${yard.regimes} policy regimes (counted in set-up: the distinct regimes the model's own regimeOf gives along run 0, the start's included; the same in every run sampled); the yardstick works out ${yard.importPriceSets} sets of import prices and ${yard.exportPriceSets} of export prices per run (a direction's prices again only where its tariffs change), over ${yard.nI} import and ${yard.nE} export segments`,
+  `busan-truce, ${STEPS} steps: a run passes through ${yard.regimes} policy regimes (counted in set-up: the start's and one at each step where moves or deadlines act, along run 0; the same in the other runs sampled); the yardstick works out ${yard.importPriceSets} sets of import prices and ${yard.exportPriceSets} of export prices per run (a direction's prices again only where its tariffs change), over ${yard.nI} import and ${yard.nE} export segments`,
 );
 
 // Honesty first, outside the timing: the yardstick's means beside the engine's, same runs.

@@ -1,7 +1,9 @@
 // The yardstick: a hand-written loop with the model's own arithmetic, plain numbers and typed
 // arrays, no objects. The in-process bench (inprocess.bench.ts) measures the batch engine against it
 // in the same process; the ratio says how near the engine comes to what the arithmetic costs.
-// Nothing in src/ imports this file, and the loop calls nothing from src/: it is written out here.
+// Nothing in src/ imports this file. Its timed loop calls nothing from src/ but the model's seeding
+// (rng.ts aleaSeedStates): the rest is written out here. Its set-up reads the scenario through the
+// public `run` and the model's economics, not through the engine's internals.
 //
 // What a run does here, as a batch worker's run of the same scenario does it:
 // - Seeds the run's three alea streams ('params', 'shocks', 'decisions') from (seed, run) with the
@@ -11,8 +13,8 @@
 //   each, as params.ts drawParams) and works out what derived.ts derives from them (the pow()s).
 // - Works out each policy regime the run passes through: 4 for busan-truce over 52 weeks (the
 //   start's; the summit at step 0, which withdraws the threatened tariff; the terms in force at step
-//   2; the Section 301 continuation request at step 27). Counted twice: set-up walks run 0 with the model's own
-//   regimeOf and counts the distinct regimes (and checks other runs give the same sequence); and a
+//   2; the Section 301 continuation request at step 27). Counted twice: set-up counts the start and
+//   each step where moves or deadlines act (and checks other runs give the same sequence); and a
 //   throw-away copy of the source with counters in regime.ts build, trade.ts prices, otherSide and
 //   computeWelfare gave, per run over 1,000 runs, 4 regime builds, 5 direction price sets, 2 third-
 //   country sides, 2 welfare sets and 257 uniforms (49 parameter draws + 52 steps x 4). Per run:
@@ -57,18 +59,19 @@
 // metric and step (on busan-truce, none to the printed digits).
 
 import seedrandom from 'seedrandom';
+import { run as runScenario } from '../src/index.js';
 import { METRIC_LAYOUTS } from '../src/batch/bins.js';
 import { METRIC_NAMES } from '../src/model/metrics.js';
 import { PARAM_NAMES, type ParamName } from '../src/model/params.js';
-import { regimeOf, type Regime } from '../src/model/regime.js';
 import { aleaSeedStates, rngFromState } from '../src/model/rng.js';
 import { dayOfYear, weeksPerStep } from '../src/model/calendar.js';
 import { SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from '../src/model/economics/soybeans.js';
-import { threatLogRise } from '../src/model/economics/anticipation.js';
-import type { Metrics } from '../src/model/metrics.js';
+import { type ScheduledIncrease, scheduledIncrease, threatLogRise } from '../src/model/economics/anticipation.js';
+import { tensionFromMeasures } from '../src/model/economics/escalation.js';
+import { type SegmentTariffs, segmentTariffs } from '../src/model/economics/tariffs.js';
+import { techRestriction } from '../src/model/reducers/tech.js';
 import type { State } from '../src/model/types.js';
 import type { Scenario } from '../src/scenario/compile.js';
-import { advance, startRun } from '../src/sim/run.js';
 
 const M = METRIC_NAMES.length;
 const P = PARAM_NAMES.length;
@@ -209,51 +212,68 @@ function concededFirst(own: number | null, other: number | null): number {
   return own !== null && (other === null || own <= other) ? 1 : 0;
 }
 
-/** The regimes a run of `scn` passes through over `steps`, in order, with the step each starts stepping at. */
-function regimeSequence(scn: Scenario, seed: string, run: number, steps: number): { from: number; g: Regime }[] {
-  const { params, state: start, rngs } = startRun(scn, seed, run);
-  let s: State = start;
-  let prev = regimeOf(s, params);
-  const seq = [{ from: 0, g: prev }];
-  let last: Metrics | null = null;
-  for (let t = 0; t < steps; t++) {
-    const r = advance(scn, s, params, last, [], rngs);
-    s = r.state;
-    last = r.metrics;
-    const g = regimeOf(s, params);
-    if (g !== prev) seq.push({ from: t, g });
-    prev = g;
-  }
-  return seq;
+/** What a regime needs that does not depend on the draws, from a state in it (as regime.ts works it out). */
+interface Measures {
+  st: State;
+  us: SegmentTariffs;
+  cn: SegmentTariffs;
+  restriction: number;
+  truce: boolean;
+  tension: number;
+  scheduled: ScheduledIncrease;
 }
 
-function moveTensions(scn: Scenario, seed: string, run: number, steps: number): Float64Array {
-  const { params, state: start, rngs } = startRun(scn, seed, run);
-  const out = new Float64Array(steps);
-  let s: State = start;
-  let last: Metrics | null = null;
-  for (let t = 0; t < steps; t++) {
-    const r = advance(scn, s, params, last, [], rngs);
-    for (const e of r.events) out[t] += e.tension_delta;
-    s = r.state;
-    last = r.metrics;
+function measuresOf(st: State): Measures {
+  const us = segmentTariffs(st.us_layers, st.us_import_segments);
+  const cn = segmentTariffs(st.cn_layers, st.us_export_segments);
+  const restriction = techRestriction(st.tech);
+  const truce = st.agreements.some((a) => a.active && a.is_truce);
+  const fentanyl = st.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
+  const tension = tensionFromMeasures({
+    us_tariff_pct: us.average_pct,
+    cn_tariff_pct: cn.average_pct,
+    curb: st.rare_earths.curb,
+    tech_restriction: restriction,
+    port_fees: (st.us_port_fees ? 1 : 0) + (st.cn_port_fees ? 1 : 0),
+    truce_active: truce,
+    precursor_cooperation: st.precursor_cooperation,
+    fentanyl_tariff_pct: fentanyl ? fentanyl.rate_pct : 0,
+  });
+  return { st, us, cn, restriction, truce, tension, scheduled: scheduledIncrease(st.us_layers, st.agreements, st.us_import_segments, us.average_pct) };
+}
+
+/**
+ * The policy regimes a run passes through over `steps`, in order, with the step each starts stepping
+ * at: the start's, then a new one at each step where moves or deadlines act (a step with an event
+ * other than a magnet shortage). A regime's measures are read from the state after its first step
+ * (the economy moves only continuous quantities). Also each step's move tension. Through the public
+ * `run` only, so that this set-up does not depend on how the engine is built.
+ */
+function regimeSequence(scn: Scenario, seed: string, runIndex: number, steps: number): { seq: { from: number; m: Measures }[]; tension: Float64Array } {
+  const stateAfter = (k: number): State => runScenario(scn, { seed, run_index: runIndex, steps: k }).final;
+  const tension = new Float64Array(steps);
+  const policy = new Set<number>();
+  for (const e of runScenario(scn, { seed, run_index: runIndex, steps }).events) {
+    tension[e.step] += e.tension_delta;
+    if (e.kind !== 'shortage') policy.add(e.step);
   }
-  return out;
+  const seq = [{ from: 0, m: measuresOf(stateAfter(0)) }];
+  for (const t of [...policy].sort((x, y) => x - y)) seq.push({ from: t, m: measuresOf(stateAfter(t + 1)) });
+  return { seq, tension };
 }
 
 const sameArray = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (x: number, i: number) => x === b[i]);
 
 /** Set-up, outside any timing: reads the scenario's numbers and checks the yardstick's assumptions. */
 export function planYardstick(scn: Scenario, seed: string, steps: number, sampleRuns = 8): YardstickPlan {
-  const seq = regimeSequence(scn, seed, 0, steps);
-  const tension = moveTensions(scn, seed, 0, steps);
+  const { seq, tension } = regimeSequence(scn, seed, 0, steps);
   for (let r = 1; r < sampleRuns; r++) {
     const other = regimeSequence(scn, seed, r, steps);
-    if (other.length !== seq.length || other.some((x, k) => x.from !== seq[k].from) || !sameArray(moveTensions(scn, seed, r, steps), tension))
+    if (other.seq.length !== seq.length || other.seq.some((x, k) => x.from !== seq[k].from) || !sameArray(other.tension, tension))
       throw new Error(`yardstick: ${scn.name}'s runs differ in their policy (rules or strategies act within ${steps} steps); the yardstick covers scripted policy only`);
   }
   const K = seq.length;
-  const s0 = seq[0].g.state;
+  const s0 = seq[0].m.st;
   const segsI = s0.us_import_segments;
   const segsE = s0.us_export_segments;
   const nI = segsI.length;
@@ -271,24 +291,25 @@ export function planYardstick(scn: Scenario, seed: string, steps: number, sample
   const impSlot = new Int32Array(K);
   const expSlot = new Int32Array(K);
   const soyIndex = segsE.findIndex((x) => x.name === 'soybeans');
-  seq.forEach(({ from, g }, k) => {
-    const st = g.state;
-    if (st.us_import_segments !== segsI || st.us_export_segments !== segsE) throw new Error('yardstick: the segments change within the horizon');
-    if (st.pacts !== s0.pacts) throw new Error('yardstick: the diversification pacts change within the horizon');
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  seq.forEach(({ from, m: g }, k) => {
+    const st = g.st;
+    if (!same(st.us_import_segments, segsI) || !same(st.us_export_segments, segsE)) throw new Error('yardstick: the segments change within the horizon');
+    if (!same(st.pacts, s0.pacts)) throw new Error('yardstick: the diversification pacts change within the horizon');
     if (st.refunds.length > 0) throw new Error('yardstick: refunds are not covered');
     if (st.step_unit !== s0.step_unit) throw new Error('yardstick: the step unit changes');
     regimeFrom[k] = from;
-    usPartner.set(g.us_tariffs.partner_pct, k * nI);
-    usOther.set(g.us_tariffs.other_pct, k * nI);
-    cnPartner.set(g.cn_tariffs.partner_pct, k * nE);
-    cnOther.set(g.cn_tariffs.other_pct, k * nE);
+    usPartner.set(g.us.partner_pct, k * nI);
+    usOther.set(g.us.other_pct, k * nI);
+    cnPartner.set(g.cn.partner_pct, k * nE);
+    cnOther.set(g.cn.other_pct, k * nE);
     const f = k * F;
-    facts[f + F_US_AVG] = g.us_tariffs.average_pct;
-    facts[f + F_CN_AVG] = g.cn_tariffs.average_pct;
-    facts[f + F_US_OTHER_AVG] = g.us_tariffs.other_average_pct;
+    facts[f + F_US_AVG] = g.us.average_pct;
+    facts[f + F_CN_AVG] = g.cn.average_pct;
+    facts[f + F_US_OTHER_AVG] = g.us.other_average_pct;
     facts[f + F_US_FEES] = st.us_port_fees ? 1 : 0;
     facts[f + F_CN_FEES] = st.cn_port_fees ? 1 : 0;
-    facts[f + F_RESTRICTION] = g.tech_restriction;
+    facts[f + F_RESTRICTION] = g.restriction;
     facts[f + F_CURB] = st.rare_earths.curb;
     facts[f + F_LICENCE] = st.rare_earths.licence_delay_weeks;
     facts[f + F_CHINA_SHARE] = st.rare_earths.china_supply_share;
@@ -299,14 +320,14 @@ export function planYardstick(scn: Scenario, seed: string, steps: number, sample
     facts[f + F_TRANCHE_DUE] = st.soybeans.tranche_due_step ?? -1;
     facts[f + F_TRANCHE_BOUGHT] = st.soybeans.tranche_bought_mmt;
     facts[f + F_BOYCOTT] = st.soybeans.boycott ? 1 : 0;
-    facts[f + F_TRUCE] = g.truce_active ? 1 : 0;
-    facts[f + F_TENSION] = g.tension_from_measures;
+    facts[f + F_TRUCE] = g.truce ? 1 : 0;
+    facts[f + F_TENSION] = g.tension;
     facts[f + F_OFFSET] = st.escalation_offset;
     facts[f + F_PRECURSOR] = st.precursor_cooperation;
-    facts[f + F_SCHED_STEP] = g.scheduled_increase.step;
-    facts[f + F_SCHED_RISE] = g.scheduled_increase.log_price_rise;
-    facts[f + F_THREAT_RISE] = threatLogRise(st.us_layers, segsI, g.us_tariffs.average_pct);
-    facts[f + F_SOY_TARIFF] = g.cn_soybean_tariff_pct;
+    facts[f + F_SCHED_STEP] = g.scheduled.step;
+    facts[f + F_SCHED_RISE] = g.scheduled.log_price_rise;
+    facts[f + F_THREAT_RISE] = threatLogRise(st.us_layers, segsI, g.us.average_pct);
+    facts[f + F_SOY_TARIFF] = soyIndex >= 0 ? g.cn.partner_pct[soyIndex] : 0;
     facts[f + F_SOY_REF] = soyIndex >= 0 ? segsE[soyIndex].reference_tariff_pct : 3;
     facts[f + F_US_FIRST] = concededFirst(st.record.us.first_decided_concession_step, st.record.cn.first_decided_concession_step);
     facts[f + F_CN_FIRST] = concededFirst(st.record.cn.first_decided_concession_step, st.record.us.first_decided_concession_step);
@@ -317,10 +338,10 @@ export function planYardstick(scn: Scenario, seed: string, steps: number, sample
     }
     const p = (k - 1) * F;
     const sameImports =
-      sameArray(g.us_tariffs.partner_pct, seq[k - 1].g.us_tariffs.partner_pct) && sameArray(g.us_tariffs.other_pct, seq[k - 1].g.us_tariffs.other_pct) && facts[f + F_US_FEES] === facts[p + F_US_FEES];
+      sameArray(g.us.partner_pct, seq[k - 1].m.us.partner_pct) && sameArray(g.us.other_pct, seq[k - 1].m.us.other_pct) && facts[f + F_US_FEES] === facts[p + F_US_FEES];
     const sameExports =
-      sameArray(g.cn_tariffs.partner_pct, seq[k - 1].g.cn_tariffs.partner_pct) &&
-      sameArray(g.cn_tariffs.other_pct, seq[k - 1].g.cn_tariffs.other_pct) &&
+      sameArray(g.cn.partner_pct, seq[k - 1].m.cn.partner_pct) &&
+      sameArray(g.cn.other_pct, seq[k - 1].m.cn.other_pct) &&
       facts[f + F_CN_FEES] === facts[p + F_CN_FEES] &&
       facts[f + F_RESTRICTION] === facts[p + F_RESTRICTION];
     impSlot[k] = sameImports ? impSlot[k - 1] : k;
@@ -712,8 +733,8 @@ function runOne(y: YardstickPlan, x: Scratch, run: number): void {
   // The regimes in turn (the first, the start's, steps nothing when moves come at step 0).
   for (let k = 0; k < K; k++) {
     const f = k * F;
-    // A new tranche (a move) starts its count afresh.
-    if (k > 0 && (facts[f + F_TRANCHE] !== facts[f - F + F_TRANCHE] || facts[f + F_TRANCHE_DUE] !== facts[f - F + F_TRANCHE_DUE])) trancheBought = facts[f + F_TRANCHE_BOUGHT];
+    // A new tranche (a move) starts its count afresh (reducers/soybeans.ts).
+    if (k > 0 && (facts[f + F_TRANCHE] !== facts[f - F + F_TRANCHE] || facts[f + F_TRANCHE_DUE] !== facts[f - F + F_TRANCHE_DUE])) trancheBought = 0;
     // The regime's per-run scalars (regime.ts build).
     const oI = impSlot[k] * nI;
     const oE = expSlot[k] * nE;
