@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { speedProbe } from './probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STEPS = 52;
@@ -42,19 +43,6 @@ async function cli(main: string[], args: string[]): Promise<{ wallS: number; cpu
   if (code !== 0) throw new Error(`tariff-sim ${args.join(' ')} exited ${code}`);
   const [maxRssKb, cpuS] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
   return { wallS, cpuS, maxRssMb: maxRssKb / 1024 };
-}
-
-/**
- * The machine's speed at the moment, to compare bench runs from different minutes or days: the time
- * of a dependent chain of Math.exp (the model's commonest costly call), in this process.
- */
-function speedProbe(): number {
-  let x = 0.5;
-  const n = 5e6;
-  const t = performance.now();
-  for (let i = 0; i < n; i++) x = Math.exp(-x) + 1e-9 * i;
-  if (!(x > 0)) throw new Error('probe');
-  return ((performance.now() - t) * 1e6) / n;
 }
 
 const main = entry();
