@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { aleaSeedState, aleaSeedStates, rngFromSeed } from '../src/model/rng.js';
+import { aleaSeedState, aleaSeedStates, normal, rngFromSeed, rngFromState } from '../src/model/rng.js';
 import { runStreams, stream, streamSeed } from '../src/sim/streams.js';
 
 const theirs = (seed: string) => seedrandom.alea(seed, { state: true }).state();
@@ -29,6 +29,29 @@ describe("Alea's seeding", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("a stream restored from a state draws seedrandom's numbers and carries seedrandom's state, for any seed", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: 300 }), (seed, skip) => {
+        const ref = seedrandom.alea(seed, { state: true });
+        for (let k = 0; k < skip; k++) ref();
+        const ours = rngFromState(ref.state());
+        for (let k = 0; k < 200; k++) expect(ours.next()).toBe(ref());
+        expect(ours.draws()).toBe(200);
+        expect(JSON.stringify(ours.state())).toBe(JSON.stringify(ref.state()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a normal draw is Box-Muller on two uniforms: by hand for a stream whose first two are known', () => {
+    const ref = seedrandom.alea('box-muller');
+    const u1 = 1 - ref();
+    const u2 = ref();
+    const ours = rngFromState(seedrandom.alea('box-muller', { state: true }).state());
+    expect(normal(ours)).toBe(Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+    expect(ours.draws()).toBe(2);
   });
 
   it('a stream counts its draws and carries its state', () => {

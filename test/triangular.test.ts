@@ -2,9 +2,10 @@
 // distribution's closed form (mean (a + b + c)/3, CDF piecewise quadratic), with uniforms from
 // seedrandom's Alea as an outside source. Tolerances are about four standard errors.
 
+import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { drawParams, PARAM_NAMES, type ParamSpecs, triangular } from '../src/model/params.js';
+import { drawParams, drawParamsFrom, PARAM_NAMES, paramsOf, type ParamSpecs, paramTable, triangular } from '../src/model/params.js';
 
 const N = 10_000;
 
@@ -79,5 +80,26 @@ describe('drawParams', () => {
     const p = drawParams(specs, () => us[k++]);
     expect(k).toBe(PARAM_NAMES.length);
     PARAM_NAMES.forEach((n, i) => expect(cdf(p[n], i, i + 1, i + 4), n).toBeCloseTo(us[i], 12));
+  });
+
+  it('a batch draws from the ranges as a table: the same numbers, every parameter under its own name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: PARAM_NAMES.length, maxLength: PARAM_NAMES.length }), fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true }), { minLength: PARAM_NAMES.length, maxLength: PARAM_NAMES.length }), (ranges, us) => {
+        // low <= central <= high from a start, a width and where the mode sits in it.
+        const specs = Object.fromEntries(PARAM_NAMES.map((n, i) => [n, { low: ranges[i][0], central: ranges[i][0] + ranges[i][1] * ranges[i][2], high: ranges[i][0] + ranges[i][1] }])) as ParamSpecs;
+        let a = 0;
+        let b = 0;
+        expect(drawParamsFrom(paramTable(specs), () => us[b++])).toEqual(drawParams(specs, () => us[a++]));
+        expect(b).toBe(PARAM_NAMES.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('paramsOf names the values in PARAM_NAMES order', () => {
+    const v = Float64Array.from(PARAM_NAMES, (_, i) => i + 0.5);
+    const p = paramsOf(v);
+    expect(Object.keys(p)).toEqual([...PARAM_NAMES]);
+    PARAM_NAMES.forEach((n, i) => expect(p[n], n).toBe(i + 0.5));
   });
 });

@@ -4,7 +4,7 @@ import { dateOfStep } from '../model/calendar.js';
 import { initialState } from '../model/baseline.js';
 import { METRIC_NAMES, type Metrics, readMetrics, writeMetrics } from '../model/metrics.js';
 import type { SourcedMove } from '../model/moves.js';
-import { centralParams, drawParams, type Params } from '../model/params.js';
+import { centralParams, drawParamsFrom, type Params, paramTable, type ParamSpecs } from '../model/params.js';
 import { MoveError } from '../model/reducers/index.js';
 import { withChanges } from '../model/copy.js';
 import { type Rng, rngFromState } from '../model/rng.js';
@@ -54,9 +54,15 @@ export function runParams(scn: Scenario, seed: string, runIndex: number | null):
   return runParamsFrom(scn, runIndex, stream(seed, runIndex, 'params'));
 }
 
-/** Run i's parameters from its 'params' stream (the central run's are the central values). */
+/** Each scenario's parameter ranges as drawing reads them (model/params.ts paramTable), made once. */
+const tables = new WeakMap<ParamSpecs, Float64Array>();
+
+/** Run i's parameters from its 'params' stream (the central run's are the central values): drawParams' numbers. */
 export function runParamsFrom(scn: Scenario, runIndex: number | null, rng: Rng): Params {
-  return runIndex === null ? centralParams(scn.param_specs) : drawParams(scn.param_specs, rng.next);
+  if (runIndex === null) return centralParams(scn.param_specs);
+  let table = tables.get(scn.param_specs);
+  if (!table) tables.set(scn.param_specs, (table = paramTable(scn.param_specs)));
+  return drawParamsFrom(table, () => rng.next());
 }
 
 export function startState(scn: Scenario, seed: string, runIndex: number | null, params: Params): State {

@@ -95,14 +95,14 @@ export interface Prices {
   /** Log price of the partner's goods to buyers, relative to 2024 (plain array: positions share it). */
   log_price: number[];
   /** Log of the long-run quantity (relative to 2024) at these prices. */
-  log_long_run_qty: Float64Array;
+  log_long_run_qty: number[];
   /** $bn a year per unit of quantity: 2024 value x world price x controls (0 where skipped). */
-  value_per_qty_bn: Float64Array;
+  value_per_qty_bn: number[];
   /** Partner tariff (without the fee), percent. */
-  tariff_pct: Float64Array;
+  tariff_pct: number[];
   /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
-  value0_bn: Float64Array;
-  gap_pct: Float64Array;
+  value0_bn: number[];
+  gap_pct: number[];
   /** Third countries' side of these prices (shared between regimes). */
   other: OtherSide;
   /** The welfare measures' constants: worked out on first use (welfareOf), as US exports need none. */
@@ -122,8 +122,8 @@ export interface Welfare {
    * counterfactual, and ln(M0 P0 / (per P1)), from which a step's ln(M0 P0 / (M1 P1)) is this less
    * its log quantity. Zero where there is no gap.
    */
-  log_wedge: Float64Array;
-  dwl_log_offset: Float64Array;
+  log_wedge: number[];
+  dwl_log_offset: number[];
 }
 
 export function welfareOf(pr: Prices): Welfare {
@@ -134,7 +134,7 @@ export function welfareOf(pr: Prices): Welfare {
 function computeWelfare(pr: Prices): Welfare {
   const { segments, params: p, other } = pr;
   const n = segments.length;
-  const w: Welfare = { basket_cost_rise_bn: 0, log_wedge: new Float64Array(n), dwl_log_offset: new Float64Array(n) };
+  const w: Welfare = { basket_cost_rise_bn: 0, log_wedge: zeros(n), dwl_log_offset: zeros(n) };
   const logP0 = Math.log(1 + p.counterfactual_tariff_pct / 100);
   for (let i = 0; i < n; i++) {
     // A skipped segment (no value here) is left out of both.
@@ -147,6 +147,17 @@ function computeWelfare(pr: Prices): Welfare {
     }
   }
   return w;
+}
+
+/**
+ * n zeros as a plain array. Not a Float64Array: a typed array of more than 8 numbers lives off the
+ * heap, and making one cost a run about a microsecond (measured: 2 µs against 0.1 µs for this), where
+ * a run makes dozens of these (each regime's prices), all garbage by the next run.
+ */
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }
 
 const priceCache = new WeakMap<TariffLayer[], Prices>();
@@ -175,11 +186,11 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     segments,
     base_value_bn: baseValueBn,
     log_price: [],
-    log_long_run_qty: new Float64Array(n),
-    value_per_qty_bn: new Float64Array(n),
-    tariff_pct: new Float64Array(n),
-    value0_bn: new Float64Array(n),
-    gap_pct: new Float64Array(n),
+    log_long_run_qty: zeros(n),
+    value_per_qty_bn: zeros(n),
+    tariff_pct: zeros(n),
+    value0_bn: zeros(n),
+    gap_pct: zeros(n),
     other,
     welfare: null,
   };
@@ -214,18 +225,18 @@ export interface OtherSide {
   params: TradeParams;
   segments: TradeSegment[];
   base_value_bn: number;
-  other_pct: Float64Array;
-  other_term: Float64Array;
-  value0_per_factor_bn: Float64Array;
+  other_pct: ArrayLike<number>;
+  other_term: number[];
+  value0_per_factor_bn: number[];
   /** Log price of the partner's goods at the counterfactual tariff, relative to 2024. */
-  log_price0: Float64Array;
+  log_price0: number[];
   /** The 2024 value of the segment's imports from every supplier, $bn a year. */
-  basket_bn: Float64Array;
+  basket_bn: number[];
 }
 
 const otherSides: OtherSide[] = [];
 
-function sameValues(a: Float64Array, b: Float64Array): boolean {
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return a.length === b.length;
 }
@@ -235,7 +246,7 @@ function sameOtherParams(a: TradeParams, b: TradeParams): boolean {
   return a.pass_through === b.pass_through && a.sigma === b.sigma && a.demand_elasticity === b.demand_elasticity && a.counterfactual_tariff_pct === b.counterfactual_tariff_pct;
 }
 
-function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
+function otherSide(segments: TradeSegment[], otherPct: ArrayLike<number>, baseValueBn: number, p: TradeParams): OtherSide {
   return recentOr(
     otherSides,
     4,
@@ -244,17 +255,17 @@ function otherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn
   );
 }
 
-function computeOtherSide(segments: TradeSegment[], otherPct: Float64Array, baseValueBn: number, p: TradeParams): OtherSide {
+function computeOtherSide(segments: TradeSegment[], otherPct: ArrayLike<number>, baseValueBn: number, p: TradeParams): OtherSide {
   const n = segments.length;
   const o: OtherSide = {
     params: p,
     segments,
     base_value_bn: baseValueBn,
     other_pct: otherPct,
-    other_term: new Float64Array(n),
-    value0_per_factor_bn: new Float64Array(n),
-    log_price0: new Float64Array(n),
-    basket_bn: new Float64Array(n),
+    other_term: zeros(n),
+    value0_per_factor_bn: zeros(n),
+    log_price0: zeros(n),
+    basket_bn: zeros(n),
   };
   const t0 = p.counterfactual_tariff_pct;
   for (let i = 0; i < n; i++) {
@@ -300,7 +311,7 @@ export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): Di
 }
 
 /** Stands in for the welfare constants where only the import value is summed (never read). */
-const NO_WELFARE: Welfare = { basket_cost_rise_bn: 0, log_wedge: new Float64Array(0), dwl_log_offset: new Float64Array(0) };
+const NO_WELFARE: Welfare = { basket_cost_rise_bn: 0, log_wedge: [], dwl_log_offset: [] };
 
 /** How many numbers flowInPlace writes: imports, revenue, excess duty and deadweight loss, $bn a year. */
 export const FLOW_SUMS = 4;
