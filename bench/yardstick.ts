@@ -953,6 +953,7 @@ function runOne(y: YardstickPlan, x: Scratch, run: number): void {
       row[35] = facts[f + F_US_FIRST];
       row[36] = facts[f + F_CN_FIRST];
       row[37] = 0;
+      row[38] = imports > 0 ? (100 * revenue) / imports : facts[f + F_US_AVG];
 
       // Binned: rounded micro-unit sum, min, max, one bin count per metric.
       for (let m = 0, i = step * M, q = 0; m < M; m++, i++, q += 3) {
