@@ -21,6 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-bench-'));
 function entry(): string[] {
   try {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'dist/scenario/writeParsedTable.js')], { cwd: ROOT, stdio: 'pipe' });
     if (existsSync(join(ROOT, 'dist/cli/main.js'))) return [join(ROOT, 'dist/cli/main.js')];
   } catch {
     console.log('  (the build failed: measuring the TypeScript source through tsx, start-up is slower)');

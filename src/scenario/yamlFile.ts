@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { z } from 'zod';
 import { fieldName, InputError } from './errors.js';
 import { InputFileError, readInputFile } from './inputFile.js';
+import { shippedData } from './parsedAtBuild.js';
 
 /** Scenario and seed files are small; anything larger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -16,7 +17,8 @@ export interface YamlSource {
   data: unknown;
 }
 
-function readText(file: string): string {
+/** A scenario or seed file's text, checked: size, binary, UTF-8 (errors name the file). */
+export function readYamlText(file: string): string {
   let buf: Buffer;
   try {
     buf = readInputFile(file, MAX_FILE_BYTES, 'scenario files are limited to');
@@ -76,7 +78,28 @@ function aliasAt(doc: Document.Parsed, lines: LineCounter, message: string): { p
   return found;
 }
 
-export function parseYaml(file: string, text: string = readText(file)): YamlSource {
+/**
+ * A YAML file's data, with its document and line numbers for error messages. A shipped file's data
+ * comes from the table made at build (parsedAtBuild.ts), its document only if an error needs a line.
+ */
+export function parseYaml(file: string, text: string = readYamlText(file)): YamlSource {
+  const shipped = shippedData(text);
+  if (shipped === undefined) return parseText(file, text);
+  let full: YamlSource | null = null;
+  const parsed = (): YamlSource => (full ??= parseText(file, text));
+  return {
+    file,
+    data: shipped,
+    get doc() {
+      return parsed().doc;
+    },
+    get lines() {
+      return parsed().lines;
+    },
+  };
+}
+
+function parseText(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // Warnings (an unknown tag such as !!js/function) are errors here: shared files are untrusted.

@@ -1,0 +1,48 @@
+// The shipped seeds and scenarios, parsed when the package is built (writeParsedTable.ts): a file
+// whose text is a shipped file's, byte for byte, is read from that table instead of being parsed
+// again. Parsing the YAML was a third of `run`'s start-up. A user's own or edited file is not in the
+// table and is parsed as always; so are the shipped ones when the table is absent (a checkout run
+// from its TypeScript source).
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+
+/** sha256 of a file's text (base64) -> its parsed data, as JSON. */
+export type ParsedTable = Record<string, string>;
+
+/** Beside the build's scenario/ folder: dist/parsed-yaml.json. */
+export const PARSED_TABLE_URL = new URL('../parsed-yaml.json', import.meta.url);
+
+let table: ParsedTable | null | undefined;
+
+function loadTable(): ParsedTable | null {
+  try {
+    return JSON.parse(readFileSync(PARSED_TABLE_URL, 'utf8')) as ParsedTable;
+  } catch {
+    return null; // no build, or a damaged one: parse every file
+  }
+}
+
+export function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+/** The data of a shipped file with this text (a fresh copy), or undefined. */
+export function shippedData(text: string): unknown {
+  if (table === undefined) table = loadTable();
+  if (table === null) return undefined;
+  const json = table[textKey(text)];
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** Replaces the table read from the build (null: none): for writing it, and for tests. */
+export function useParsedTable(t: ParsedTable | null): void {
+  table = t;
+}
+
+/** The table's entry for a parsed file, or null where JSON cannot carry its data exactly (an infinity, a -0). */
+export function tableEntry(text: string, data: unknown): [string, string] | null {
+  const json = JSON.stringify(data);
+  return isDeepStrictEqual(JSON.parse(json), data) ? [textKey(text), json] : null;
+}
