@@ -1,15 +1,21 @@
 // The shipped seeds and scenarios, parsed when the package is built (writeParsedTable.ts): a file
 // whose text is a shipped file's, byte for byte, is read from that table instead of being parsed
-// again. Parsing the YAML was a third of `run`'s start-up. A user's own or edited file is not in the
-// table and is parsed as always; so are the shipped ones when the table is absent (a checkout run
-// from its TypeScript source).
+// again (parsing the YAML was a third of `run`'s start-up), and so is a rule condition with a
+// shipped one's text (parsing one loads mathjs, about as long again). What is read from the table
+// is checked as before: the data by its schema, a condition's tree by the sandbox's whitelist. A
+// user's own or edited file is not in the table and is parsed as always; so are the shipped ones
+// when the table is absent (a checkout run from its TypeScript source).
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 
-/** sha256 of a file's text (base64) -> its parsed data, as JSON. */
-export type ParsedTable = Record<string, string>;
+export interface ParsedTable {
+  /** sha256 of a file's text (base64) -> its parsed data, as JSON. */
+  files: Record<string, string>;
+  /** A rule condition's text -> its parsed tree (rules/sandbox.ts ParsedCondition), as JSON. */
+  conditions: Record<string, string>;
+}
 
 /** Beside the build's scenario/ folder: dist/parsed-yaml.json. */
 export const PARSED_TABLE_URL = new URL('../parsed-yaml.json', import.meta.url);
@@ -18,7 +24,8 @@ let table: ParsedTable | null | undefined;
 
 function loadTable(): ParsedTable | null {
   try {
-    return JSON.parse(readFileSync(PARSED_TABLE_URL, 'utf8')) as ParsedTable;
+    const t = JSON.parse(readFileSync(PARSED_TABLE_URL, 'utf8')) as ParsedTable;
+    return t.files && t.conditions ? t : null;
   } catch {
     return null; // no build, or a damaged one: parse every file
   }
@@ -32,8 +39,15 @@ export function textKey(text: string): string {
 export function shippedData(text: string): unknown {
   if (table === undefined) table = loadTable();
   if (table === null) return undefined;
-  const json = table[textKey(text)];
+  const json = table.files[textKey(text)];
   return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** The parsed tree of a shipped rule condition with this text (a fresh copy), or undefined. */
+export function shippedCondition(text: string): unknown {
+  if (table === undefined) table = loadTable();
+  if (table === null || !Object.hasOwn(table.conditions, text)) return undefined;
+  return JSON.parse(table.conditions[text]);
 }
 
 /** Replaces the table read from the build (null: none): for writing it, and for tests. */

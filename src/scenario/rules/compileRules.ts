@@ -6,6 +6,7 @@ import type { Move, SourcedMove } from '../../model/moves.js';
 import type { Params } from '../../model/params.js';
 import type { Decider, DecisionView, LineLookup } from '../compile.js';
 import { fieldName, InputError } from '../errors.js';
+import { shippedCondition } from '../parsedAtBuild.js';
 import { fixedWhileMeasures, isMetricSlot, isParamSlot, metricAt, paramAt, RULE_NAMES, SLOT, STATE_GETTERS, type StateName } from './names.js';
 import { recall, remember } from './memory.js';
 import { type Closure, compileParsed, explain, type ParsedCondition, parseCondition, RuleSyntaxError } from './sandbox.js';
@@ -32,7 +33,8 @@ interface CompiledRule {
 /** How a rule's condition text becomes a parsed tree: with mathjs, or from a tree parsed elsewhere. */
 export type ConditionParser = (text: string) => ParsedCondition;
 
-export const parseWithMathjs: ConditionParser = (text) => parseCondition(text, SLOT);
+/** A shipped condition's tree comes from the build (parsedAtBuild.ts); compileParsed checks it as any other. */
+export const parseWithMathjs: ConditionParser = (text) => (shippedCondition(text) as ParsedCondition | undefined) ?? parseCondition(text, SLOT);
 
 /** Parses and checks every rule; returns null when there are none. */
 export function compileRules(file: string, rules: RuleSpec[] | undefined, lineOf: LineLookup, parse: ConditionParser = parseWithMathjs): Decider | null {
