@@ -6,7 +6,8 @@
 // refused resume and the resume run in this process (the same program, exit codes and bytes).
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,8 +34,6 @@ function start(args: string[], preload: string[] = [], env: NodeJS.ProcessEnv = 
   const exit = new Promise<Exit>((done) => child.on('close', (code, signal) => done({ code, signal, stdout, stderr })));
   return { child, exit };
 }
-
-const cli = (args: string[], preload: string[] = []) => start(args, preload).exit;
 
 async function interruptAndResume(name: string, batch: string[], signal: 'SIGINT' | 'SIGTERM', code: number): Promise<void> {
   const sub = join(dir, name);
@@ -89,20 +88,38 @@ describe('interrupting a batch', () => {
   }, 120_000);
 });
 
-// Makes every write under a path containing "full-disk" fail as a full disk does (ENOSPC), for the
-// fs functions the CLI writes with; syncBuiltinESMExports hands the patches to ESM importers.
-const FULL_DISK = `
-import fs from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
-const marked = new Set();
-const { openSync, writeSync, writeFileSync } = fs;
-fs.openSync = (p, ...rest) => { const fd = openSync(p, ...rest); if (String(p).includes('full-disk')) marked.add(fd); return fd; };
-fs.writeSync = (fd, ...rest) => { if (marked.has(fd)) throw full(); return writeSync(fd, ...rest); };
-fs.writeFileSync = (p, ...rest) => { if (String(p).includes('full-disk')) throw full(); return writeFileSync(p, ...rest); };
-syncBuiltinESMExports();
-`;
-const fullDisk = ['--import', `data:text/javascript,${encodeURIComponent(FULL_DISK)}`];
+/**
+ * Makes every write under a path containing "full-disk" fail as a full disk does (ENOSPC), for the fs
+ * functions the CLI writes with, while `body` runs in this process; syncBuiltinESMExports hands the
+ * patches (and then the originals) to ESM importers.
+ */
+async function withFullDisk<T>(body: () => Promise<T>): Promise<T> {
+  const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  const marked = new Set<number>();
+  const { openSync, writeSync, writeFileSync: writeFile } = fs;
+  Object.assign(fs, {
+    openSync: (p: fs.PathLike, ...rest: unknown[]) => {
+      const fd = (openSync as (...a: unknown[]) => number)(p, ...rest);
+      if (String(p).includes('full-disk')) marked.add(fd);
+      return fd;
+    },
+    writeSync: (fd: number, ...rest: unknown[]) => {
+      if (marked.has(fd)) throw full();
+      return (writeSync as (...a: unknown[]) => number)(fd, ...rest);
+    },
+    writeFileSync: (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(p).includes('full-disk')) throw full();
+      return (writeFile as (...a: unknown[]) => void)(p, ...rest);
+    },
+  });
+  syncBuiltinESMExports();
+  try {
+    return await body();
+  } finally {
+    Object.assign(fs, { openSync, writeSync, writeFileSync: writeFile });
+    syncBuiltinESMExports();
+  }
+}
 
 describe('output that cannot be written', () => {
   // In-process: the same program and exit code; these fail before any work, so no signal is involved.
@@ -129,7 +146,8 @@ describe('output that cannot be written', () => {
       ['batch', 'busan-truce', '--runs', '20', '--steps', '3', '--workers', '1', '--json', '--out', join(full, 'summary.json')],
       ['run', 'busan-truce', '--json', '--out', join(full, 'run.json')],
     ];
-    const results = await Promise.all(cases.map((args) => cli(args, fullDisk)));
+    // In-process (the same program and exit code): the writes fail before any run, so no signal is involved.
+    const results = await withFullDisk(() => Promise.all(cases.map((args) => cliInProcess(args))));
     results.forEach((r, i) => {
       expect(r.code, cases[i].join(' ')).toBe(1);
       expect(r.stderr).toBe(`tariff-sim: ${cases[i][cases[i].length - 1]}: cannot write (the disk is full)\n`);
