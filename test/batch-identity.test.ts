@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess as cli, ROOT } from './helpers/cli.js';
+import { HOLD_ENV, holdArgs, untilStopped } from './helpers/holdBatch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-identity-'));
 /** A copy of the program with its own seeds/, so that a test can edit a seed file. */
@@ -19,29 +20,20 @@ beforeAll(() => {
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
 });
 
-function start(args: string[]): { child: ChildProcess; exit: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(pkg, 'src/cli/main.ts'), ...args], { cwd: pkg, env: { ...process.env, NO_COLOR: '1' } });
+function start(args: string[], preload: string[] = [], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; exit: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, [...preload, '--import', 'tsx', join(pkg, 'src/cli/main.ts'), ...args], { cwd: pkg, env: { ...process.env, NO_COLOR: '1', ...env } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   child.stdout!.resume();
   return { child, exit: new Promise((done) => child.on('close', (code) => done({ code, stderr }))) };
 }
 
-function runsDone(path: string): number {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')).runs_end;
-  } catch {
-    return 0;
-  }
-}
-
-/** Starts a batch of the copy and stops it with Ctrl-C once its checkpoint holds some runs. */
+/** Starts a batch of the copy and stops it with Ctrl-C once its checkpoint holds some runs (held there: helpers/holdBatch.ts). */
 async function interrupted(args: string[], out: string): Promise<void> {
-  const run = start([...args, '--out', out]);
-  let over = false;
-  void run.exit.then(() => (over = true));
-  while (!over && runsDone(`${out}.checkpoint.json`) === 0) await new Promise((r) => setTimeout(r, 100));
+  const run = start([...args, '--out', out], holdArgs('runs'), HOLD_ENV);
+  expect(await untilStopped(run.child, run.exit), 'the batch ended before it was held at its first checkpointed chunk').toBe(true);
   run.child.kill('SIGINT');
+  run.child.kill('SIGCONT');
   const r = await run.exit;
   expect(r.code, r.stderr).toBe(130);
 }
@@ -52,7 +44,7 @@ const editSeed = () => {
 };
 const restoreSeed = () => cpSync(join(ROOT, 'seeds/parameters.yaml'), join(pkg, 'seeds/parameters.yaml'));
 
-const BATCH = ['batch', 'busan-truce', '--runs', '30000', '--steps', '4', '--seed', '3', '--workers', '1'];
+const BATCH = ['batch', 'busan-truce', '--runs', '2000', '--steps', '4', '--seed', '3', '--workers', '1'];
 let checkpoint = '';
 
 describe('a seed file changed under a batch', () => {
@@ -92,8 +84,8 @@ describe('a seed file changed under a batch', () => {
 describe('checkpoints are checked like any other input', () => {
   // The checkpoint of the interrupted CSV batch above, edited as a user or a damaged disk might.
   const tamper: [string, (cp: Record<string, any>) => void, RegExp][] = [
-    ['runs_end raised', (cp) => (cp.runs_end = cp.runs_end + 5000), /series\[0\]\.runs: \d+, but the file holds \d+ runs/],
-    ['runs_end beyond the batch', (cp) => (cp.runs_end = 999_999), /runs_end: 999999 is outside the batch's runs 0-30000/],
+    ['runs_end raised', (cp) => (cp.runs_end = cp.runs_end + 100), /series\[0\]\.runs: \d+, but the file holds \d+ runs/],
+    ['runs_end beyond the batch', (cp) => (cp.runs_end = 999_999), /runs_end: 999999 is outside the batch's runs 0-2000/],
     ['a sum that is not a number', (cp) => (cp.series[0].sums[0] = 'abc'), /series\[0\]\.sums\[0\]: expected a whole number/],
     ['a missing minimum', (cp) => (cp.series[0].min[3] = null), /series\[0\]\.min\[3\]\/max\[3\]: no value seen/],
     ['a count not a number', (cp) => (cp.series[0].counts[1] = 'x'), /series\[0\]\.counts\[1\]: .*number/],

@@ -1,7 +1,8 @@
 // Damaged, truncated and wrong-format checkpoints and part files: whatever is in the file, the user
 // gets one line naming it and exit 2 (the code exitCodeFor gives), nothing is written, and nothing
 // crashes. The commands run in-process (no worker starts before the checkpoint is read); two cases
-// go through the real CLI as well. Fields of the wrong type are in checkpoint-validation.test.ts.
+// go through the CLI's own entry as well (in this process: the same program, streams and exit code).
+// Fields of the wrong type are in checkpoint-validation.test.ts.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointPaths, readCheckpoint } from '../src/batch/checkpoint.js';
 import { mergeCommand } from '../src/cli/commands/merge.js';
 import { METRIC_NAMES } from '../src/model/metrics.js';
-import { cli } from './helpers/cli.js';
+import { cliInProcess as cli } from './helpers/cli.js';
 import { batchCommand } from '../src/cli/commands/batch.js';
 import { DAMAGED, Damaged, expectRefused, FLAGS, inProcessPool, RANGE, SHARD } from './helpers/damage.js';
 

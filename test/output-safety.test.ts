@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess as cli, ROOT } from './helpers/cli.js';
+import { holdArgs, untilStopped } from './helpers/holdBatch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-outputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,19 +25,22 @@ describe('one batch at a time on an --out', () => {
   it('refuses a second batch on the same --out at once, naming the holder\'s pid; the first finishes intact', async () => {
     const d = sub('lock');
     const out = join(d, 'X.json');
-    const args = ['batch', 'busan-truce', '--runs', '60000', '--steps', '3', '--workers', '1', '--json'];
-    // This process loads the CLI's modules first, so that its answer below comes at once.
-    expect((await cli(['validate', 'busan-truce'])).code).toBe(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--seed', '1', '--out', out], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const args = ['batch', 'busan-truce', '--runs', '600', '--steps', '3', '--workers', '1', '--json'];
+    // The first batch holds still once it has taken the lock and written its first checkpoint, before
+    // any run (helpers/holdBatch.ts): the second comes while the first is surely writing.
+    const child = spawn(process.execPath, [...holdArgs('start'), '--import', 'tsx', 'src/cli/main.ts', ...args, '--seed', '1', '--out', out], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let childErr = '';
     child.stderr.on('data', (b) => (childErr += b));
     const exited = new Promise<number | null>((done) => child.on('close', done));
-    let over = false;
-    void exited.then(() => (over = true));
-    while (!over && !existsSync(`${out}.lock`)) await new Promise((r) => setTimeout(r, 50));
-    expect(over, `the first batch ended before its lock was seen: ${childErr}`).toBe(false);
+    expect(await untilStopped(child, exited), `the first batch ended before it was held: ${childErr}`).toBe(true);
+    expect(existsSync(`${out}.lock`)).toBe(true);
 
-    const second = await cli([...args, '--seed', '2', '--out', out]);
+    let second;
+    try {
+      second = await cli([...args, '--seed', '2', '--out', out]);
+    } finally {
+      child.kill('SIGCONT');
+    }
     expect(second.code).toBe(2);
     expect(second.stderr).toBe(`tariff-sim: --out ${out}: another batch (pid ${child.pid}) is writing it; wait for it to end, or choose another --out\n`);
 

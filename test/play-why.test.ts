@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Chart } from '../src/tui/chart/Chart.js';
 import { renderChart } from '../src/tui/chart/braille.js';
 import { splitEvent } from '../src/tui/components/EventDetail.js';
-import { cli } from './helpers/cli.js';
+import { cliInProcess as cli } from './helpers/cli.js';
 
 // The values us_answers_curbs read when it acts at rare-earth-squeeze's step 20 (step 19's): the curbs
 // of 2026-03-02 breach the Busan truce, so its suspended 24 pp return at once on the reciprocal
@@ -17,8 +17,8 @@ import { cli } from './helpers/cli.js';
 const CONDITION = 'rare_earth_curb=0.6 > 0.5 and us_threat_pp=0 == 0 and us_tariff_on_cn_pct=61.44 < 100';
 
 describe('run, piped', () => {
-  it('prints every event whole, with who decided, when stdout is not a terminal', () => {
-    const r = cli(['run', 'rare-earth-squeeze']);
+  it('prints every event whole, with who decided, when stdout is not a terminal', async () => {
+    const r = await cli(['run', 'rare-earth-squeeze']);
     expect(r.code).toBe(0);
     const events = r.stdout.slice(r.stdout.indexOf('Events:')).split('\n').slice(1).filter(Boolean);
     // The rule's own line: the breach's lapse moves put the Affiliates Rule back first, with no rule.
@@ -29,8 +29,8 @@ describe('run, piped', () => {
     expect(r.stdout).not.toContain('…');
   });
 
-  it('dates every event in --json, with the date of its step\'s row', () => {
-    const out = JSON.parse(cli(['run', 'rare-earth-squeeze', '--json']).stdout);
+  it('dates every event in --json, with the date of its step\'s row', async () => {
+    const out = JSON.parse((await cli(['run', 'rare-earth-squeeze', '--json'])).stdout);
     expect(out.events.length).toBeGreaterThan(10);
     for (const e of out.events) expect(e.date).toBe(out.rows[e.step].date);
     expect(Object.keys(out.events[0]).slice(0, 2)).toEqual(['step', 'date']);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/scenario/errors.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/sim/run.js';
-import { cli } from './helpers/cli.js';
+import { cliInProcess as cli } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-sim-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,9 +56,9 @@ describe('a record beside a scenario', () => {
     expect(() => loadScenario(write('missing-scn.yaml', scenario('missing.yaml')))).toThrow(new RegExp(`^${missing.replace(/[.\\]/g, '\\$&')}:6: entries\\[0\\]\\.source: `));
   });
 
-  it('validate reports a move the model refuses at the record file and line, exit 2', () => {
+  it('validate reports a move the model refuses at the record file and line, exit 2', async () => {
     const rec = write('illegal.yaml', `${header}  - at: 2026-11-10\n    source: notice\n    why: "x"\n    moves:\n      - { actor: us, type: set_tariff, layer: us_ieepa_fentanyl, rate_pct: 10 }\n`);
-    const r = cli(['validate', write('illegal-scn.yaml', scenario('illegal.yaml'))]);
+    const r = await cli(['validate', write('illegal-scn.yaml', scenario('illegal.yaml'))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${rec}:10:`);
     expect(r.stderr).toContain('us_ieepa_fentanyl ended with its authority: IEEPA');

@@ -191,6 +191,9 @@ async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, i
     writeCheckpoint(paths, { batch: identity, inputs, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
     saved = true;
   });
+  // TARIFF_SIM_CHECKPOINT_EVERY_CHUNK=1: a checkpoint after every chunk, not at most once a second
+  // (a known point to stop at, whatever the machine's speed; costs time on a long batch).
+  const everyChunk = process.env.TARIFF_SIM_CHECKPOINT_EVERY_CHUNK === '1';
   const progress = await progressBar(range.end - range.start, io().stderr);
   const stop = stopOnSignals();
   let sink: Sink | FileSink | null = null;
@@ -213,7 +216,7 @@ async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, i
       signal: stop.signal,
       progress: (done) => progress.update(from - range.start + done),
       csv: out ? (t) => out.write(t) : undefined,
-      afterChunk: (runsEnd, merged) => save(false, runsEnd, merged),
+      afterChunk: (runsEnd, merged) => save(everyChunk, runsEnd, merged),
     });
     await sink?.close();
   } catch (e) {
