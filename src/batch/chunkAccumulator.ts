@@ -61,6 +61,14 @@ function binOf(x: number, perMetric: Float64Array, p: number): number {
   return binIn(x, perMetric[p + INV_WIDTH], perMetric[p + FIRST_BIN], perMetric[p + LAST_BIN]);
 }
 
+/**
+ * The large arrays of accumulators that are done with, for the next chunk's (a worker runs one chunk
+ * at a time). Fresh ones every chunk (some 3 MB for a 52-step series) were garbage outside the JS
+ * heap that only a full collection frees: tens of MB per worker thread before one came.
+ */
+const spares: { counts: Uint16Array; buffered: Float64Array; bufferedMinus: Float64Array }[] = [];
+const MAX_SPARES = 8;
+
 export class ChunkAccumulator {
   /** Counts since the last widening, and (once widened) everything before. */
   private readonly counts: Uint16Array;
@@ -86,7 +94,10 @@ export class ChunkAccumulator {
     private readonly label: string,
   ) {
     const n = steps * METRICS;
-    this.counts = new Uint16Array(totalBins(layouts) * steps);
+    const bins = totalBins(layouts) * steps;
+    const spare = spares.findIndex((x) => x.counts.length === bins && x.buffered.length === n * BUFFERED_RUNS);
+    const reused = spare < 0 ? null : spares.splice(spare, 1)[0];
+    this.counts = reused ? reused.counts.fill(0) : new Uint16Array(bins);
     this.sumsMicros = new Array<bigint>(n).fill(0n);
     this.state = new Float64Array(n * SLOTS);
     for (let s = 0; s < n * SLOTS; s += SLOTS) {
@@ -95,8 +106,9 @@ export class ChunkAccumulator {
       this.state[s + MAX] = -Infinity;
     }
     this.firstMinus = new Float64Array(n);
-    this.buffered = new Float64Array(n * BUFFERED_RUNS);
-    this.bufferedMinus = new Float64Array(n * BUFFERED_RUNS);
+    // Written before they are read (bufferedRuns counts what they hold): no need to clear them.
+    this.buffered = reused ? reused.buffered : new Float64Array(n * BUFFERED_RUNS);
+    this.bufferedMinus = reused ? reused.bufferedMinus : new Float64Array(n * BUFFERED_RUNS);
     const bases = binBases(layouts);
     this.binStart = new Int32Array(n);
     for (let t = 0; t < steps; t++) for (let m = 0; m < METRICS; m++) this.binStart[t * METRICS + m] = bases[m] * steps + t * layouts[m].bins; // the layout of series.ts
@@ -256,7 +268,10 @@ export class ChunkAccumulator {
   /** The chunk's series with only the bins it touched (what crosses to the main thread); the accumulator is done with. */
   sparseResult(): SparseSeries {
     const rest = this.finish();
-    return { ...rest, ...sparseCounts(this.counts, this.widened) };
+    const sparse = sparseCounts(this.counts, this.widened);
+    if (spares.length === MAX_SPARES) spares.shift();
+    spares.push({ counts: this.counts, buffered: this.buffered, bufferedMinus: this.bufferedMinus });
+    return { ...rest, ...sparse };
   }
 
   private finish(): Omit<Series, 'counts'> {

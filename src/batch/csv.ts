@@ -65,19 +65,29 @@ function writeNumber(bytes: Uint8Array, at: number, x: number): number {
   return writeDigits(bytes, at, fraction, places);
 }
 
+/** The size of the last chunk's rows: the next chunk of a batch (a worker writes one at a time) is about as long. */
+let lastLength = 0;
+
 /**
  * A chunk's rows, written straight into UTF-8 bytes (they cross to the main thread as bytes): going
  * through a string per number and encoding the text afterwards cost several times the runs themselves.
  */
 export class CsvRows {
-  private bytes = new Uint8Array(1 << 20);
+  private bytes: Uint8Array;
   private length = 0;
   /** Per arm: `scenario,[swept value,]`, the part of a row before its run index. */
   private readonly prefixes: Uint8Array[];
   /** Per arm and step: `,step,date`. */
   private readonly steps: Uint8Array[][];
 
-  constructor(plan: Plan) {
+  /**
+   * `buffer`, if given, is written into (a buffer of rows already written out, see runBatch.ts);
+   * else one is sized to the last chunk's rows and a sixteenth more. Either way it is rarely grown:
+   * each buffer a chunk grew out of stayed behind as garbage outside the JS heap, which only a full
+   * collection frees.
+   */
+  constructor(plan: Plan, buffer?: ArrayBuffer) {
+    this.bytes = buffer ? new Uint8Array(buffer) : new Uint8Array(Math.max(1 << 16, lastLength + (lastLength >>> 4)));
     const utf8 = new TextEncoder();
     this.prefixes = plan.arms.map((a) => utf8.encode(`${csvCell(a.scenario)},${a.pin ? `${round6(a.pin.value)},` : ''}`));
     this.steps = plan.arms.map((a) => Array.from({ length: a.steps }, (_, t) => utf8.encode(`,${t},${dateOfStep(a.start, a.step_unit, t)}`)));
@@ -104,16 +114,22 @@ export class CsvRows {
     }
   }
 
-  /** The rows so far, in a buffer of their own (only its bytes cross threads), and a fresh start. */
+  /**
+   * The rows so far, and a fresh start. They are a view of the whole buffer, not a copy: a worker
+   * hands the buffer to the main thread (worker.ts), which writes the rows and hands it back with a
+   * later chunk, so that a batch's CSV goes through a fixed set of buffers.
+   */
   take(): Uint8Array {
-    const rows = this.bytes.slice(0, this.length);
+    const rows = this.bytes.subarray(0, this.length);
+    lastLength = this.length;
+    this.bytes = new Uint8Array(0);
     this.length = 0;
     return rows;
   }
 
   private reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n, 1 << 16));
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
   }

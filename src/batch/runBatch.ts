@@ -18,7 +18,10 @@ export interface BatchOptions {
   sources?: Record<string, ScenarioSource>;
   /** The run indices to compute (a shard); default all of [0, plan.runs). */
   range?: { start: number; end: number };
-  /** Receives the CSV rows of each chunk, in run order; awaited (back-pressure). */
+  /**
+   * Receives the CSV rows of each chunk, in run order; awaited (back-pressure). Once it resolves the
+   * bytes are done with: their buffer carries a later chunk's rows.
+   */
   csv?: (bytes: Uint8Array) => void | Promise<void>;
   /** Runs done so far (of this range). */
   progress?: (runsDone: number) => void;
@@ -82,6 +85,10 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   // workers, they wait, and the main thread never holds more than MAX_IN_FLIGHT chunks' results.
   const window = MAX_IN_FLIGHT;
   const inFlight = new Map<number, Promise<ChunkResult>>();
+  // The buffers of CSV rows already written, for the next chunks to write into: at most one per
+  // chunk in flight. Fresh bytes for every chunk were garbage outside the JS heap, which only a full
+  // collection frees: some 64 MB of them on this thread before one came.
+  const csvBuffers: ArrayBuffer[] = [];
   let launched = 0;
   let done = 0;
   try {
@@ -89,7 +96,7 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
       // Only between chunks: what is merged, written and checkpointed always ends at a chunk's end.
       if (opts.signal?.aborted) throw new Interrupted(list[j].start, merged);
       while (launched < list.length && launched < j + window) {
-        const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv), sources: opts.sources });
+        const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv), sources: opts.sources, csvBuffer: csvBuffers.pop() });
         p.catch(() => {}); // awaited in order below; this only keeps a later failure from going unhandled
         inFlight.set(launched++, p);
       }
@@ -97,7 +104,10 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
       if (r === 'aborted') throw new Interrupted(list[j].start, merged);
       inFlight.delete(j);
       r.series.forEach((s, i) => mergeSparseInto(merged[i], s));
-      if (opts.csv && r.csv !== null) await opts.csv(r.csv);
+      if (opts.csv && r.csv !== null) {
+        await opts.csv(r.csv);
+        csvBuffers.push(r.csv.buffer as ArrayBuffer);
+      }
       done += r.end - r.start;
       opts.progress?.(done);
       await opts.afterChunk?.(r.end, merged);

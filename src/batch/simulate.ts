@@ -21,6 +21,8 @@ export interface ChunkTask {
    * them from these. A file without one is read from disk (a plan made by hand).
    */
   sources?: Record<string, ScenarioSource>;
+  /** Where to write the CSV rows (a buffer of a chunk already written out): reused, not allocated. */
+  csvBuffer?: ArrayBuffer;
 }
 
 export interface ChunkResult {
@@ -81,7 +83,7 @@ export function simulateChunk(task: ChunkTask, load: FileLoader | null = null): 
     const a = plan.arms[arm];
     series.push({ arm, minus: minus === null ? -1 : minus, acc: new ChunkAccumulator(a.steps, minus === null ? METRIC_LAYOUTS : DIFF_LAYOUTS, a.scenario) });
   }
-  const rows = task.csv ? new CsvRows(plan) : null;
+  const rows = task.csv ? new CsvRows(plan, task.csvBuffer) : null;
   runChunk(arms, series, rows, String(plan.seed), start, end);
   return { start, end, series: series.map((x) => x.acc.sparseResult()), csv: rows ? rows.take() : null };
 }

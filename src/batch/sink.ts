@@ -6,6 +6,7 @@
 import { closeSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
 
 export interface Sink {
+  /** Resolves once the sink is done with the bytes: the caller may then write new ones into them. */
   write(text: string | Uint8Array): Promise<void>;
   /** Completes the output (renames the file into place). */
   close(): Promise<void>;
@@ -28,8 +29,18 @@ async function writeTo(stream: TextStream, text: string | Uint8Array): Promise<v
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
 }
 
+/**
+ * Writes bytes to the process's stdout and waits until they are out (its callback): until then the
+ * stream may still hold them. An error is the stream's to report (main.ts: a closed pipe ends the process).
+ */
+function writeOut(t: string | Uint8Array): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(t, () => resolve()));
+}
+
 export function stdoutSink(stream: TextStream = process.stdout): Sink {
-  return { write: (t) => writeTo(stream, t), close: async () => {}, abort: () => {} };
+  // Another stream (the CLI run in-process) gets a copy of bytes: it may keep what it is given.
+  const write = stream === process.stdout ? writeOut : (t: string | Uint8Array) => writeTo(stream, typeof t === 'string' ? t : t.slice());
+  return { write, close: async () => {}, abort: () => {} };
 }
 
 /**

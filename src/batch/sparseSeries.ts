@@ -11,9 +11,25 @@ export interface SparseSeries extends Omit<Series, 'counts'> {
   counts: Uint32Array;
 }
 
-/** Reused between chunks: a worker's scratch space for the touched bins, sliced to size when sent. */
-let scratchBins = new Uint32Array(0);
-let scratchCounts = new Uint32Array(0);
+/**
+ * Reused between chunks: a worker's scratch space for the touched bins, sliced to size when sent. It
+ * grows with what chunks touch (a CSV chunk, a few percent of the bins): sized to every bin, it
+ * was some 10 MB per worker thread for a 52-step series.
+ */
+let scratchBins = new Uint32Array(1 << 12);
+let scratchCounts = new Uint32Array(1 << 12);
+
+/** Room in the scratch space for `n` bins, what it holds (the first `kept`) kept. */
+function reserve(n: number, kept: number): void {
+  if (n <= scratchBins.length) return;
+  const size = Math.max(n, 2 * scratchBins.length);
+  const bins = new Uint32Array(size);
+  const counts = new Uint32Array(size);
+  bins.set(scratchBins.subarray(0, kept));
+  counts.set(scratchCounts.subarray(0, kept));
+  scratchBins = bins;
+  scratchCounts = counts;
+}
 
 /** Appends the non-zero counts in [from, to) to the scratch space, which holds `n`: how many it holds then. */
 function takeFrom(counts: Uint16Array, more: Uint32Array | null, from: number, to: number, n: number): number {
@@ -32,20 +48,23 @@ function takeFrom(counts: Uint16Array, more: Uint32Array | null, from: number, t
  * most of what sending a small chunk costs. Its own function, so that its optimised code stays put.
  */
 function takePairs(counts: Uint16Array, pairs: Int32Array, n: number): number {
-  for (let w = 0; w < pairs.length; w++) if (pairs[w] !== 0) n = takeFrom(counts, null, 2 * w, 2 * w + 2, n);
+  for (let w = 0; w < pairs.length; w++)
+    if (pairs[w] !== 0) {
+      if (n + 2 > scratchBins.length) reserve(n + 2, n);
+      n = takeFrom(counts, null, 2 * w, 2 * w + 2, n);
+    }
   return n;
 }
 
 /** The non-zero counts of `counts` plus `more` (at the same indices, if given). */
 export function sparseCounts(counts: Uint16Array, more: Uint32Array | null): { bins: Uint32Array; counts: Uint32Array } {
-  if (scratchBins.length < counts.length) {
-    scratchBins = new Uint32Array(counts.length);
-    scratchCounts = new Uint32Array(counts.length);
-  }
   let n = 0;
-  if (more !== null || counts.byteOffset % 4 !== 0) n = takeFrom(counts, more, 0, counts.length, n);
-  else {
+  if (more !== null || counts.byteOffset % 4 !== 0) {
+    reserve(counts.length, 0);
+    n = takeFrom(counts, more, 0, counts.length, n);
+  } else {
     n = takePairs(counts, new Int32Array(counts.buffer, counts.byteOffset, counts.length >>> 1), n);
+    reserve(n + 1, n);
     if (counts.length % 2 === 1) n = takeFrom(counts, null, counts.length - 1, counts.length, n);
   }
   return { bins: scratchBins.slice(0, n), counts: scratchCounts.slice(0, n) };
