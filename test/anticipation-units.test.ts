@@ -49,7 +49,8 @@ describe('the first scheduled increase', () => {
     const b = expiring('b', 0, ['chips'], 5, 20); // +20 x 0.4 = +8 pp at step 5
     const cut = expiring('c', 10, ['goods'], 3, 5); // -5 x 0.6 = -3 pp at step 3: not an increase
     const others = expiring('d', 0, ['all'], 2, 50, { applies_to: 'other_origins' }); // reaches no Chinese goods: 0 pp
-    const same = scheduledIncrease([a, b, cut, others], [], segments, 15);
+    const undated = layer('u', 0, ['all'], { snapback_rate_pct: 50 }); // a snapback without a date: nothing scheduled
+    const same = scheduledIncrease([undated, a, b, cut, others], [], segments, 15);
     expect(same.step).toBe(5);
     expect(same.log_price_rise).toBeCloseTo(Math.log(1 + 23 / 115), 12); // 15 + 8 = 23 pp
     // A later one after the first does not reset or add to it, in either order.
@@ -76,6 +77,8 @@ describe('the first scheduled increase', () => {
       { actor: 'us', type: 'impose_threatened_tariff', layer: 'threat' },
       // None of these raises a US tariff on China:
       { actor: 'us', type: 'lower_tariff', layer: 'goods301', by_pp: 5 },
+      { actor: 'us', type: 'lower_tariff', layer: 'threat', by_pp: 5 },
+      { actor: 'us', type: 'drop_tariff_threat', layer: 'threat' },
       { actor: 'us', type: 'set_tariff', layer: 'goods301', rate_pct: 0 }, // a cut: -10 pp
       { actor: 'us', type: 'raise_tariff', layer: 'no-such-layer', by_pp: 50 },
       { actor: 'cn', type: 'raise_tariff', layer: 'goods301', by_pp: 50 },
@@ -111,6 +114,14 @@ describe('a threat not in force', () => {
     const layers = [layer('t1', 0, ['chips'], { threatened_pct: 100 }), layer('t2', 0, ['all'], { threatened_pct: 50 }), layer('none', 20, ['all'])];
     expect(threatLogRise(layers, segments, 10)).toBeCloseTo(Math.log(1 + 90 / 110), 12);
     expect(threatLogRise([layer('none', 20, ['all'])], segments, 10)).toBe(0);
+  });
+
+  it('a threat on a layer already in force weighs what imposing it adds, on top of the rate', () => {
+    // impose_threatened_tariff takes a layer at 20% with +100 pp threatened to 120%: +100 pp on
+    // chips (40%) = 40 pp, not (100 - 20) x 0.4.
+    expect(threatLogRise([layer('t', 20, ['chips'], { threatened_pct: 100 })], segments, 10)).toBeCloseTo(Math.log(1 + 40 / 110), 12);
+    // A threat smaller than the rate still adds: +10 pp on a 25% layer over everything.
+    expect(threatLogRise([layer('t', 25, ['all'], { threatened_pct: 10 })], segments, 10)).toBeCloseTo(Math.log(1 + 10 / 110), 12);
   });
 
   it('a threat on third countries only moves nothing here', () => {
