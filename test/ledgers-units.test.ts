@@ -52,6 +52,7 @@ describe('the magnet price', () => {
     expect(magnetPriceIndex(1.3, p)).toBe(1); // a surplus does not lower it below 2024's
     expect(magnetPriceIndex(0, p)).toBe(6);
     expect(magnetPriceIndex(-0.2, p)).toBe(6);
+    expect(magnetPriceIndex(-0.9, p)).toBe(6); // none available: the cap ((-0.9)^-2 would say 1.23)
   });
 });
 

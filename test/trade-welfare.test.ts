@@ -5,7 +5,7 @@
 // (docs/calibration.md section 6), not the module's functions.
 
 import { describe, expect, it } from 'vitest';
-import { directionFlows, prices, settledPosition, type TradeParams, welfareOf } from '../src/model/economics/trade.js';
+import { directionFlows, longRunDeadweightLossBn, prices, settledPosition, type TradeParams, welfareOf } from '../src/model/economics/trade.js';
 import type { TariffLayer, TradeSegment } from '../src/model/types.js';
 import { armington, buyersPrice } from './helpers/ces.js';
 import { tradeParams, usLayer } from './helpers/trade.js';
@@ -120,5 +120,61 @@ describe('the caches, one parameter changed at a time on the same layers and seg
     const segs = [goods];
     expect(settled(layers, segs, 100, base).imports_bn).toBeCloseTo(50 * armington(1.3, 1.2, 0.5, 2, 1), 12);
     expect(settled(layers, segs, 100, { ...base, fee_pct: 10 }).imports_bn).toBeCloseTo(50 * armington(1.4, 1.2, 0.5, 2, 1), 12);
+  });
+
+  it('another segment list at the same 2024 value', () => {
+    const none: TariffLayer[] = [];
+    expect(settled(none, [goods, chips], 100, base).imports_bn).toBeCloseTo(100, 12);
+    expect(settled(none, [goods], 100, base).imports_bn).toBeCloseTo(50, 12);
+  });
+
+  it('export controls moved to another segment at the same factor', () => {
+    const none: TariffLayer[] = [];
+    const two = [goods, { ...chips, share: 0.3 }];
+    // 50 x 0.5 + 30 = 55, then 50 + 30 x 0.5 = 65
+    expect(settled(none, two, 100, { ...base, controlled_segment: 'goods', controlled_factor: 0.5 }).imports_bn).toBeCloseTo(55, 12);
+    expect(settled(none, two, 100, { ...base, controlled_segment: 'chips', controlled_factor: 0.5 }).imports_bn).toBeCloseTo(65, 12);
+  });
+
+  it('the demand elasticity or the 2024 value alone, on new layer arrays: the loss follows', () => {
+    const segs = [goods];
+    const p = { ...base, counterfactual_tariff_pct: 10 };
+    const loss = (q: TradeParams, value = 100) => settled(mk(), segs, value, q).deadweight_loss_bn;
+    const at = (e: number, v: number) => dwl(v * armington(1.1, 1.2, 0.5, 2, e), v * armington(1.3, 1.2, 0.5, 2, e), 1.1, 1.3);
+    expect(loss(p)).toBeCloseTo(at(1, 50), 10);
+    expect(loss({ ...p, demand_elasticity: 2 })).toBeCloseTo(at(2, 50), 10);
+    expect(loss(p, 200)).toBeCloseTo(at(1, 100), 10);
+  });
+});
+
+describe('the deadweight loss once trade has adjusted (China\'s side of the ledger)', () => {
+  // At the long-run quantities of the prices: the same area as a settled position's.
+  const p = { ...base, counterfactual_tariff_pct: 10 };
+  it('one segment, two, a skipped one and one at the counterfactual', () => {
+    const one = dwl(50 * armington(1.1, 1.2, 0.5, 2, 1), 50 * armington(1.3, 1.2, 0.5, 2, 1), 1.1, 1.3);
+    expect(longRunDeadweightLossBn(prices(mk(), [goods], 100, p))).toBeCloseTo(one, 10);
+    // Goods and chips alike, $50bn each: twice the loss.
+    expect(longRunDeadweightLossBn(prices(mk(), [goods, chips], 100, p))).toBeCloseTo(2 * one, 10);
+    expect(longRunDeadweightLossBn(prices(mk(), [goods, chips], 100, { ...p, skip_segment: 'chips' }))).toBeCloseTo(one, 10);
+    // The partner's tariff at the counterfactual (10%) or below it: no loss.
+    expect(longRunDeadweightLossBn(prices(mk(10), [goods], 100, p))).toBe(0);
+    expect(longRunDeadweightLossBn(prices(mk(5), [goods], 100, p))).toBe(0);
+    // At 60% on the partner: P1 = 1.6.
+    const high = dwl(50 * armington(1.1, 1.2, 0.5, 2, 1), 50 * armington(1.6, 1.2, 0.5, 2, 1), 1.1, 1.6);
+    expect(longRunDeadweightLossBn(prices(mk(60), [goods], 100, p))).toBeCloseTo(high, 10);
+  });
+});
+
+describe('a step with buyers still above the counterfactual quantity', () => {
+  it('no loss yet: buyers lose nothing while they still buy more than at the counterfactual price', () => {
+    // Settled with no tariff (quantity 50 x armington(1, 1.2)), then 30% arrives with no short-run
+    // response and no adjustment: they still buy that, more than M0 = 50 x armington(1.1, 1.2).
+    const p = { ...base, counterfactual_tariff_pct: 10, short_run_elasticity: 0, adjustment: 0 };
+    const pos = settledPosition(mk(0), [goods], 100, p);
+    const r = directionFlows(mk(30), [goods], pos, 100, p).result;
+    expect(r.imports_bn).toBeCloseTo(50 * armington(1, 1.2, 0.5, 2, 1), 12);
+    expect(r.imports_bn).toBeGreaterThan(50 * armington(1.1, 1.2, 0.5, 2, 1));
+    expect(r.deadweight_loss_bn).toBe(0);
+    expect(r.excess_duty_bn).toBeCloseTo(0.2 * r.imports_bn, 12); // the duty above 10% is still collected
   });
 });
