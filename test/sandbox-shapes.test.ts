@@ -144,7 +144,10 @@ describe('the parsed tree a batch worker receives', () => {
   it('survives the copy to a worker and compiles there to the same answers', () => {
     const text = 'a < b < c or (not a and max(b, c) >= 2) ? 1 : -a';
     const parsed = structuredClone(parseCondition(text, scope));
-    const { fn } = compileParsed(parsed, scope);
+    const { fn, stays_false } = compileParsed(parsed, scope);
+    // Compiled without the names that stay put, it never says a rule may be skipped.
+    expect(fn(new Float64Array([0, 0, 0]))).toBe(-0); // false: -a at a = 0
+    expect(stays_false(new Float64Array([0, 0, 0]))).toBe(false);
     for (const [a, b, c] of envs) {
       const expected = Number(evaluate(text, { a, b, c }));
       const got = fn(new Float64Array([a, b, c]));
