@@ -51,9 +51,10 @@ function series() {
 }
 
 describe('summarise', () => {
-  const sum = summarise(plan, series());
+  // Summarised in each test, not when the file loads (which mutation testing could not attribute to a test).
 
   it('lists the scenarios, then each one\'s difference from its baseline, with labels, runs and dates', () => {
+    const sum = summarise(plan, series());
     expect(sum.scenarios.map((s) => s.label)).toEqual(['calm', 'storm']);
     expect(sum.differences.map((s) => [s.label, s.scenario, s.baseline])).toEqual([['storm - calm', 'storm', 'calm']]);
     expect(sum.scenarios[0].baseline).toBeNull();
@@ -64,6 +65,7 @@ describe('summarise', () => {
   });
 
   it('step 0 and the horizon (step 1), by hand: calm 10..14 then 10, 12, ..., 18', () => {
+    const sum = summarise(plan, series());
     const calm = sum.scenarios[0].over_time.us_tariff_on_cn_pct;
     // 5 runs: p5 -> rank 1, p50 -> rank 3 (2.5 rounded up), p95 -> rank 5 (4.75 rounded up)
     expect([calm.mean[0], calm.p5[0], calm.p50[0], calm.p95[0]]).toEqual([12, 10, 12, 14]);
@@ -74,6 +76,7 @@ describe('summarise', () => {
   });
 
   it('the paired difference is 40 in every run, at every step', () => {
+    const sum = summarise(plan, series());
     const d = sum.differences[0];
     expect(d.horizon.us_tariff_on_cn_pct).toEqual({ mean: 40, p5: 40, p50: 40, p95: 40 });
     expect(d.over_time.us_tariff_on_cn_pct.mean).toEqual([40, 40]);
