@@ -71,6 +71,9 @@ describe('closures agree with mathjs', () => {
     'a != 1',
     'b > a',
     'a + 0 > 1',
+    // abs of an expression.
+    'abs(a - b)',
+    'abs(b - a) * 2',
   ])('%s', agree);
 
   it('by hand: a chain stops at its first false link and compares each link with its neighbour', () => {
