@@ -115,6 +115,12 @@ describe('values that are not numbers', () => {
   });
 });
 
+describe('why a rule fired: values shown', () => {
+  it('an integer in full, however many digits', () => {
+    expect(explain(['x > ', 0], ['rows'], new Float64Array([123456]))).toBe('x > rows=123456');
+  });
+});
+
 describe('why a rule fired, inside calls', () => {
   it('shows each name with its value, not the function names', () => {
     const { template } = compileCondition('max(a, 1) > 0.5 and abs(c) < 3', scope);
