@@ -17,6 +17,7 @@ const DEFAULT = [
   'test/tariffs.test.ts',
   'test/anticipation-units.test.ts',
   'test/ledgers-units.test.ts',
+  'test/soybean-target.test.ts',
   // src/scenario/rules/sandbox.ts
   'test/sandbox-limits.test.ts',
   'test/sandbox-semantics.test.ts',
