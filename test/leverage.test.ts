@@ -124,13 +124,15 @@ timeline:
     expect(runs[4][39].us_output_at_risk_bn).toBeGreaterThan(100);
   });
 
-  const history = runScenario(loadScenario('history-2025')).rows;
+  // Run in each test, not at load: a run at load time would count as reaching every mutant (static).
+  const historyRows = () => runScenario(loadScenario('history-2025')).rows;
 
   it('history-2025: the May 2025 dip in US magnet supply and the recovery after Geneva and London', () => {
     // Basis: China's magnet exports to the US fell from over 400 t a month (2024) to 46 t in May 2025
     // (-93% y/y) and Ford idled a plant for a week: supply falls well short (below 70% of demand)
     // once the inventory is gone, by mid-June. They recovered to 353 t in June and 619 t in July:
     // by mid-July supply is back within 5% of demand.
+    const history = historyRows();
     const dip = Math.min(...between(history, '2025-05-01', '2025-06-16').map((r) => r.us_rare_earth_supply_index));
     expect(dip).toBeLessThan(0.7);
     expect(Math.min(...between(history, '2025-01-20', '2025-04-01').map((r) => r.us_rare_earth_supply_index))).toBe(1);
@@ -144,6 +146,7 @@ timeline:
     // Basis: one plant idled for a week (Ford, May 2025) against tariffs that raised the price level
     // (Yale Budget Lab): over the year, output at risk above zero and under a third of the
     // deadweight loss.
+    const history = historyRows();
     const lost = sum(history, 'us_output_at_risk_bn');
     expect(lost).toBeGreaterThan(0);
     expect(lost).toBeLessThan(sum(history, 'us_deadweight_loss_bn') / 3);

@@ -11,6 +11,7 @@ import { METRIC_NAMES } from '../src/model/metrics.js';
 
 const TARIFF = METRIC_NAMES.indexOf('us_tariff_on_cn_pct');
 const ESC = METRIC_NAMES.indexOf('escalation_index');
+const US_FIRST = METRIC_NAMES.indexOf('us_conceded_first');
 const STEPS = 2;
 
 const plan: Plan = {
@@ -31,6 +32,11 @@ function run(base: number, r: number): Float64Array {
   v[TARIFF] = base + r;
   v[METRICS + TARIFF] = base + 2 * r;
   v[ESC] = v[METRICS + ESC] = 40 + r;
+  // In the calm arm (base 10) the US concedes first in run 4 at step 0 and in runs 2 and 3 at step 1.
+  if (base === 10) {
+    v[US_FIRST] = r >= 4 ? 1 : 0;
+    v[METRICS + US_FIRST] = r >= 2 ? 1 : 0;
+  }
   return v;
 }
 
@@ -51,9 +57,10 @@ function series() {
 }
 
 describe('summarise', () => {
-  const sum = summarise(plan, series());
+  // Summarised in each test, not when the file loads (which mutation testing could not attribute to a test).
 
   it('lists the scenarios, then each one\'s difference from its baseline, with labels, runs and dates', () => {
+    const sum = summarise(plan, series());
     expect(sum.scenarios.map((s) => s.label)).toEqual(['calm', 'storm']);
     expect(sum.differences.map((s) => [s.label, s.scenario, s.baseline])).toEqual([['storm - calm', 'storm', 'calm']]);
     expect(sum.scenarios[0].baseline).toBeNull();
@@ -64,6 +71,7 @@ describe('summarise', () => {
   });
 
   it('step 0 and the horizon (step 1), by hand: calm 10..14 then 10, 12, ..., 18', () => {
+    const sum = summarise(plan, series());
     const calm = sum.scenarios[0].over_time.us_tariff_on_cn_pct;
     // 5 runs: p5 -> rank 1, p50 -> rank 3 (2.5 rounded up), p95 -> rank 5 (4.75 rounded up)
     expect([calm.mean[0], calm.p5[0], calm.p50[0], calm.p95[0]]).toEqual([12, 10, 12, 14]);
@@ -74,9 +82,25 @@ describe('summarise', () => {
   });
 
   it('the paired difference is 40 in every run, at every step', () => {
+    const sum = summarise(plan, series());
     const d = sum.differences[0];
     expect(d.horizon.us_tariff_on_cn_pct).toEqual({ mean: 40, p5: 40, p50: 40, p95: 40 });
     expect(d.over_time.us_tariff_on_cn_pct.mean).toEqual([40, 40]);
     expect(d.horizon.escalation_index).toEqual({ mean: 0, p5: 0, p50: 0, p95: 0 });
+  });
+
+  it('who gives way first: the share of runs by the horizon and the step by which half of them had', () => {
+    const sum = summarise(plan, series());
+    // Calm: 1 of 5 runs by step 0, 3 of 5 by step 1: share 3/5; half of 3 rounded up is 2, first
+    // reached at step 1. China never concedes first: share 0, no step.
+    expect(sum.scenarios[0].gives_way_first).toEqual({
+      us: { share: 0.6, median_step: 1, median_date: '2025-11-10' },
+      cn: { share: 0, median_step: null, median_date: null },
+    });
+    expect(sum.scenarios[1].gives_way_first?.us).toEqual({ share: 0, median_step: null, median_date: null });
+    // A difference has none; its values may be negative: storm - calm is -1 in runs 2-4 at step 1.
+    const d = sum.differences[0];
+    expect(d.gives_way_first).toBeNull();
+    expect(d.horizon.us_conceded_first).toEqual({ mean: -0.6, p5: -1, p50: -1, p95: 0 });
   });
 });

@@ -73,7 +73,8 @@ function computeScheduledIncrease(layers: TariffLayer[], agreements: Agreement[]
 /** The average threatened US tariff not in force (pp, 2024 weights), as a log price rise. */
 export function threatLogRise(layers: TariffLayer[], segments: TradeSegment[], averagePct: number): number {
   let pp = 0;
-  for (const l of layers) if (l.threatened_pct > 0 && l.threatened_pct > l.rate_pct) pp += (l.threatened_pct - l.rate_pct) * partnerShare(l, segments);
+  // A threat adds its pp on top of the layer's rate when imposed (reducers/tariffs.ts), whatever the rate.
+  for (const l of layers) if (l.threatened_pct > 0) pp += l.threatened_pct * partnerShare(l, segments);
   return Math.log(1 + pp / (100 + averagePct));
 }
 
