@@ -94,6 +94,9 @@ export async function runBatch(plan: Plan, opts: BatchOptions): Promise<Series[]
   try {
     for (let j = 0; j < list.length; j++) {
       // Only between chunks: what is merged, written and checkpointed always ends at a chunk's end.
+      // One turn of the event loop first: a signal that came while this thread was busy (or stopped)
+      // is handled there, where the finished chunks' messages would otherwise all be merged first.
+      if (opts.signal) await new Promise((r) => setImmediate(r));
       if (opts.signal?.aborted) throw new Interrupted(list[j].start, merged);
       while (launched < list.length && launched < j + window) {
         const p = pool.run({ plan, start: list[launched].start, end: list[launched].end, csv: Boolean(opts.csv), sources: opts.sources, csvBuffer: csvBuffers.pop() });
