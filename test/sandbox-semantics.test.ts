@@ -2,12 +2,12 @@
 // against mathjs itself where it evaluates the same text (an outside reference), and by hand for
 // what mathjs would accept and the sandbox refuses.
 
-import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { CONDITION_REFUSALS } from './helpers/refusals.js';
+import { ABC_SCOPE, expectAgreesWithMathjs } from './helpers/mathjsAgreement.js';
 import { compileCondition, explain, fmtValue, nearlyEqual, RuleSyntaxError } from '../src/scenario/rules/index.js';
 
-const scope = new Map([['a', 0], ['b', 1], ['c', 2]]);
+const scope = ABC_SCOPE;
 const envs = [
   [1, 2, 3],
   [3, 2, 1],
@@ -22,15 +22,7 @@ const envs = [
 
 describe('functions and operators agree with mathjs', () => {
   for (const expr of ['max(a, b)', 'min(a, b)', 'max(a, b, c)', 'min(a, b, c)', 'min(c, b, a)', 'max(c, a, b)', 'a % b', 'c % b', 'a mod c', '-a', '+c', 'a <= b', 'a >= b', 'b < a', 'a != c', '(a)', 'a ? b : c', 'a ^ b']) {
-    it(expr, () => {
-      const { fn } = compileCondition(expr, scope);
-      for (const [a, b, c] of envs) {
-        const expected = Number(evaluate(expr, { a, b, c }));
-        const got = fn(new Float64Array([a, b, c]));
-        if (Number.isNaN(expected)) expect(got, `${expr} at ${[a, b, c]}`).toBeNaN();
-        else expect(got, `${expr} at ${[a, b, c]}`).toBe(expected);
-      }
-    });
+    it(expr, () => expectAgreesWithMathjs(expr, envs));
   }
 });
 

@@ -9,8 +9,9 @@ import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, explain, RuleSyntaxError } from '../src/scenario/rules/index.js';
 import { compileParsed, parseCondition } from '../src/scenario/rules/sandbox.js';
+import { ABC_SCOPE, expectAgreesWithMathjs } from './helpers/mathjsAgreement.js';
 
-const scope = new Map([['a', 0], ['b', 1], ['c', 2]]);
+const scope = ABC_SCOPE;
 const envs = [
   [1, 2, 3],
   [1, 3, 2],
@@ -25,15 +26,7 @@ const envs = [
   [1, 2, NaN],
 ];
 
-const agree = (expr: string) => {
-  const { fn } = compileCondition(expr, scope);
-  for (const [a, b, c] of envs) {
-    const expected = Number(evaluate(expr, { a, b, c }));
-    const got = fn(new Float64Array([a, b, c]));
-    if (Number.isNaN(expected)) expect(got, `${expr} at ${[a, b, c]}`).toBeNaN();
-    else expect(got, `${expr} at ${[a, b, c]}`).toBe(expected);
-  }
-};
+const agree = (expr: string) => expectAgreesWithMathjs(expr, envs);
 
 describe('closures agree with mathjs', () => {
   it.each([
