@@ -31,8 +31,8 @@
 //   loss summed for imports; buying ahead of a dated increase and working the stock off; soybeans
 //   (season, commitment, tranche pace, the flow closing on its target); the magnet inventory with
 //   the diversification pacts' ramps; four uniforms (two Box-Muller normals); tension and
-//   compliance; the two ledgers (the magnet shortfall's and price's pow()s); the 38 metrics.
-// - Bins every one of the 38 metrics at every step as the batch's accumulator does: the value in
+//   compliance; the two ledgers (the magnet shortfall's and price's pow()s); the 39 metrics (the import-weighted tariff is duties over imports).
+// - Bins every one of the 39 metrics at every step as the batch's accumulator does: the value in
 //   micro-units rounded into a float sum (folded into exact bigints every 512 runs), min, max, and a
 //   16-bit bin count (widened every 32,768 runs), into typed arrays laid out as batch/series.ts.
 //
