@@ -41,11 +41,14 @@ describe('layers', () => {
   });
 });
 
-/** Specifiers of the imports and re-exports that load a module at run time (not `import type`); dynamic `import()` too if asked. */
+/**
+ * Specifiers of the imports and re-exports that load a module at run time (not `import type`); if
+ * asked, the loads made when first needed too: `import()` and `createRequire(import.meta.url)(...)`.
+ */
 function runtimeImports(file: string, dynamicToo: boolean): string[] {
   const text = readFileSync(file, 'utf8');
   const statements = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^;'"]*?\bfrom\s+)?'([^']+)'/gm)];
-  const dynamic = dynamicToo ? [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)] : [];
+  const dynamic = dynamicToo ? [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g), ...text.matchAll(/\bcreateRequire\(import\.meta\.url\)\(\s*'([^']+)'\s*\)/g)] : [];
   return [...statements, ...dynamic].map((m) => m[1]);
 }
 
@@ -103,5 +106,27 @@ describe('batch workers', () => {
   it('the check sees them behind the fallback for plans made by hand', () => {
     expect(chainTo(ZOD, WORKER, true)).not.toBeNull();
     expect(chainTo(/^yaml(\/|$)/, WORKER, true)).not.toBeNull();
+    expect(chainTo(/^mathjs(\/|$)/, WORKER, true)).not.toBeNull();
+  });
+});
+
+// `run` of a shipped scenario compiles it from the build's table (scenario/shippedScenarios.ts):
+// the YAML reader, the schemas and mathjs load only when a file must be read and checked, and the
+// other commands' modules (the terminal UI, batches, the report) only when they run.
+describe('run', () => {
+  const RUN = join(SRC, 'cli', 'commands', 'run.ts');
+  const MAIN = join(SRC, 'cli', 'main.ts');
+  const HEAVY = [['zod', ZOD], ['yaml', /^yaml(\/|$)/], ['mathjs', /^mathjs(\/|$)/], ['ink', /^ink(\/|$)/], ['react', /^react(\/|$)/], ['echarts', /^echarts(\/|$)/], ['tinypool', /^tinypool(\/|$)/]] as const;
+  for (const [name, pkg] of HEAVY) {
+    it(`loads no ${name} before it reads a file`, () => {
+      for (const file of [MAIN, RUN]) {
+        const chain = chainTo(pkg, file, false);
+        expect(chain, chain?.join(' -> ')).toBeNull();
+      }
+    });
+  }
+  it('the check sees the schemas and the YAML reader behind the fallback for other files', () => {
+    expect(chainTo(ZOD, RUN, true)).not.toBeNull();
+    expect(chainTo(/^yaml(\/|$)/, RUN, true)).not.toBeNull();
   });
 });

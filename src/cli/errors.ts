@@ -1,7 +1,7 @@
 // Turning errors into exit codes and one line each: 2 for bad input or usage, 1 for failures while running.
 
 import { fieldName, InputError } from '../scenario/errors.js';
-import { lineInFile } from '../scenario/load.js';
+import { lineInFile } from '../scenario/yamlFile.js';
 import { SimError } from '../sim/run.js';
 import { OutputError } from './output.js';
 

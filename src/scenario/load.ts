@@ -7,20 +7,12 @@ import type { ParamName } from '../model/params.js';
 import { compileScenario, type LineLookup, type Scenario, type SeedSource } from './compile.js';
 import { fieldName, InputError } from './errors.js';
 import { paramLimitProblem } from './paramLimits.js';
-import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
+import { resolveScenarioPath, SEEDS_DIR } from './paths.js';
 import { type ScenarioFile, scenarioSchema } from './schema/scenario.js';
 import { checkInlineSources, loadBaseline, loadParamSpecs, loadRecord, loadStartState, startStatePath } from './seeds.js';
 import { isRecordPath, recordPath } from './recordPaths.js';
 import { loadUserRecord } from './userRecords.js';
-import { lineOf, parseYaml, validateWith } from './yamlFile.js';
-
-/** A path, or the name of a shipped scenario (`busan-truce`). */
-export function resolveScenarioPath(nameOrPath: string): string {
-  if (existsSync(nameOrPath)) return nameOrPath;
-  const shipped = join(SCENARIOS_DIR, `${nameOrPath.replace(/\.ya?ml$/, '')}.yaml`);
-  if (/^[a-z0-9-]+(\.ya?ml)?$/.test(nameOrPath) && existsSync(shipped)) return shipped;
-  return nameOrPath;
-}
+import { lineInFile, lineOf, parseYaml, validateWith } from './yamlFile.js';
 
 export function loadScenario(nameOrPath: string, seedsDir = SEEDS_DIR): Scenario {
   const file = resolveScenarioPath(nameOrPath);
@@ -131,13 +123,4 @@ function blameSeed(e: unknown, file: string, spec: ScenarioFile, line: LineLooku
   return new InputError(file, line(path), fieldName(path), detail);
 }
 
-/** The line of a field in a file, found again when an error needs it (the error path only). */
-export function lineInFile(file: string, path: (string | number)[]): number | null {
-  try {
-    return lineOf(parseYaml(file), path);
-  } catch {
-    return null;
-  }
-}
-
-export { InputError };
+export { InputError, lineInFile, resolveScenarioPath };

@@ -1,11 +1,21 @@
 // Reading a YAML file as untrusted input: size and content checks, parsing with positions kept,
 // and schema errors mapped back to the line they come from.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { fieldName, InputError } from './errors.js';
 import { InputFileError, readInputFile } from './inputFile.js';
 import { shippedData } from './parsedAtBuild.js';
+
+// The yaml library is loaded when a file is parsed or an error needs a line, not at import: a
+// shipped file's data comes from the table made at build, and `run` of a shipped scenario parses
+// nothing. Its package is CommonJS, so `import` would load the same module through require anyway.
+let yamlLib: typeof Yaml | null = null;
+function yaml(): typeof Yaml {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 /** Scenario and seed files are small; anything larger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -37,6 +47,7 @@ export function readYamlText(file: string): string {
 
 /** The field path of a node, from the ancestors `visit` passes: pair keys and list indexes. */
 function pathOf(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  const { isPair, isScalar, isSeq } = yaml();
   const out: PropertyKey[] = [];
   const chain = [...ancestors, node];
   for (let i = 0; i < chain.length - 1; i++) {
@@ -50,6 +61,7 @@ function pathOf(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
 
 /** The path and line of the key that starts at `offset` (where a duplicate-key error points). */
 function keyAt(doc: Document.Parsed, lines: LineCounter, offset: number): { path: PropertyKey[]; line: number } | null {
+  const { isScalar, visit } = yaml();
   let found: { path: PropertyKey[]; line: number } | null = null;
   visit(doc, {
     Pair(_k, pair, ancestors) {
@@ -64,6 +76,7 @@ function keyAt(doc: Document.Parsed, lines: LineCounter, offset: number): { path
 
 /** The alias an alias error is about: the one named in the message, else the last (the one that detonates). */
 function aliasAt(doc: Document.Parsed, lines: LineCounter, message: string): { path: PropertyKey[]; line: number } | null {
+  const { visit } = yaml();
   let found: { path: PropertyKey[]; line: number } | null = null;
   visit(doc, {
     Alias(_k, alias, ancestors) {
@@ -100,8 +113,9 @@ export function parseYaml(file: string, text: string = readYamlText(file)): Yaml
 }
 
 function parseText(file: string, text: string): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lib = yaml();
+  const lines = new lib.LineCounter();
+  const doc = lib.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // Warnings (an unknown tag such as !!js/function) are errors here: shared files are untrusted.
   const err = doc.errors[0] ?? doc.warnings[0];
   if (err) {
@@ -129,6 +143,7 @@ function parseText(file: string, text: string): YamlSource {
 
 /** The line of the deepest node on the path that exists: a field's key, a list's item. */
 export function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
+  const { isMap, isScalar, isSeq } = yaml();
   for (let n = path.length; n > 0; n--) {
     const parent = src.doc.getIn(path.slice(0, n - 1) as unknown[], true);
     const key = path[n - 1];
@@ -140,6 +155,15 @@ export function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
   }
   const top = (src.doc.contents as { range?: [number, number, number] } | null)?.range;
   return top ? src.lines.linePos(top[0]).line : 1;
+}
+
+/** The line of a field in a file, found again when an error needs it (the error path only). */
+export function lineInFile(file: string, path: (string | number)[]): number | null {
+  try {
+    return lineOf(parseYaml(file), path);
+  } catch {
+    return null;
+  }
 }
 
 function describeType(v: unknown): string {

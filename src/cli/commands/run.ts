@@ -4,7 +4,9 @@ import { dateOfStep } from '../../model/calendar.js';
 import { METRIC_NAMES } from '../../model/metrics.js';
 import type { Scenario } from '../../scenario/compile.js';
 import { InputError } from '../../scenario/errors.js';
-import { lineInFile, loadScenario } from '../../scenario/load.js';
+import { resolveScenarioPath } from '../../scenario/paths.js';
+import { shippedScenario } from '../../scenario/shippedScenarios.js';
+import { lineInFile } from '../../scenario/yamlFile.js';
 import { type RunResult, runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, toCsv, toJson } from '../output.js';
@@ -94,12 +96,20 @@ export function readableRun(r: RunResult, description: string, start: string, un
   return `${[...head.flatMap((l) => (l ? wrap(l, cut) : [l])), summaryTable(r.rows, r.events, cut), '', 'Events:', ...events].join('\n')}\n`;
 }
 
-export function runCommand(scenarioArg: string, flags: RunFlags): void {
+/**
+ * A shipped scenario comes compiled from the build (shippedScenarios.ts); any other file is loaded
+ * and checked by load.ts, imported only then: it brings the YAML reader and the schemas (zod).
+ */
+export async function loadForRun(scenarioArg: string): Promise<Scenario> {
+  return shippedScenario(resolveScenarioPath(scenarioArg)) ?? (await import('../../scenario/load.js')).loadScenario(scenarioArg);
+}
+
+export async function runCommand(scenarioArg: string, flags: RunFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
   const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
   checkSeedFlag(flags.seed);
-  const scn = loadScenario(scenarioArg);
+  const scn = await loadForRun(scenarioArg);
   checkOutputs(namedOutputs(flags), [{ path: scn.file, what: 'the scenario file' }, ...seedInputs([scn.source.seeds.dir])]);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
   checkFinite(scn, r);
