@@ -1,7 +1,7 @@
 // The seeded stream. Alea (seedrandom) with its state kept in the model state, so that a step
 // is a pure function of its inputs.
 
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from './types.js';
 
 export interface Rng {
@@ -47,7 +47,7 @@ class AleaStream implements Rng {
 }
 
 /** seedrandom's own stream, counting its draws: where a stream is made once (not in a batch's runs). */
-function wrap(prng: ReturnType<typeof seedrandom.alea>): Rng {
+function wrap(prng: ReturnType<typeof alea>): Rng {
   let n = 0;
   return {
     next: () => {
@@ -60,7 +60,7 @@ function wrap(prng: ReturnType<typeof seedrandom.alea>): Rng {
 }
 
 export function rngFromSeed(seed: string): Rng {
-  return wrap(seedrandom.alea(seed, { state: true }));
+  return wrap(alea(seed, { state: true }));
 }
 
 // Alea's seeding (Mash, by Johannes Baagøe, as in seedrandom's lib/alea.js), giving the state

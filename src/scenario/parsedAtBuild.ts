@@ -6,8 +6,8 @@
 // user's own or edited file is not in the table and is parsed as always; so are the shipped ones
 // when the table is absent (a checkout run from its TypeScript source).
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 
 export interface ParsedTable {
@@ -31,8 +31,13 @@ function loadTable(): ParsedTable | null {
   }
 }
 
+// node:crypto is loaded when a file is looked up, not at import: `run` of a shipped scenario looks
+// nothing up (shippedScenarios.ts), and loading it cost about 10 ms.
+let crypto: typeof import('node:crypto') | null = null;
+
 export function textKey(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text).digest('base64');
 }
 
 /** The data of a shipped file with this text (a fresh copy), or undefined. */

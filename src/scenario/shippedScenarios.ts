@@ -8,7 +8,6 @@
 // else (a user's file, an edited seed, a checkout without a build) returns null, and the caller loads
 // the file through load.ts with every check and its one-line errors, as always.
 
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -18,11 +17,18 @@ import { SEEDS_DIR } from './paths.js';
 import { isRecordPath } from './recordPaths.js';
 import { MAX_FILE_BYTES } from './yamlFile.js';
 
+// Files are compared byte for byte with the texts the build read, not by a hash: loading node:crypto
+// alone cost `run` about 10 ms, more than comparing the texts.
 export interface ShippedTable {
-  /** Every seed file the build saw (file name in seeds/) -> sha256 of its bytes (base64). */
+  /** Every seed file the build saw: its name in seeds/ -> its text. */
   seeds: Record<string, string>;
-  /** sha256 of a shipped scenario file's bytes -> its ScenarioSource as JSON, without `file` and `seeds.dir`. */
-  scenarios: Record<string, string>;
+  /** Each shipped scenario: its file's text, and its ScenarioSource as JSON, without `file` and `seeds.dir`. */
+  scenarios: ShippedEntry[];
+}
+
+export interface ShippedEntry {
+  text: string;
+  source: string;
 }
 
 /** Beside the build's scenario/ folder: dist/shipped-scenarios.json. */
@@ -33,7 +39,7 @@ let table: ShippedTable | null | undefined;
 function loadTable(): ShippedTable | null {
   try {
     const t = JSON.parse(readFileSync(SHIPPED_TABLE_URL, 'utf8')) as ShippedTable;
-    return t.seeds && t.scenarios ? t : null;
+    return t.seeds && Array.isArray(t.scenarios) ? t : null;
   } catch {
     return null; // no build, or a damaged one: load every file
   }
@@ -44,8 +50,9 @@ export function useShippedTable(t: ShippedTable | null): void {
   table = t;
 }
 
-export function bytesKey(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64');
+/** Exactly these bytes: UTF-8 writes each text one way only, so equal bytes mean the build's text. */
+function isText(bytes: Buffer | null, text: string): boolean {
+  return bytes !== null && bytes.length === Buffer.byteLength(text) && bytes.equals(Buffer.from(text));
 }
 
 /** A file's bytes as load.ts would read them, or null where it cannot (load.ts then says why). */
@@ -66,13 +73,10 @@ export function shippedScenario(file: string, seedsDir: string = SEEDS_DIR): Sce
   if (table === undefined) table = loadTable();
   if (table === null) return null;
   const bytes = bytesOf(file);
-  const json = bytes && table.scenarios[bytesKey(bytes)];
-  if (!json) return null;
-  for (const [name, key] of Object.entries(table.seeds)) {
-    const seed = bytesOf(join(seedsDir, name));
-    if (seed === null || bytesKey(seed) !== key) return null;
-  }
-  const stored = JSON.parse(json) as Omit<ScenarioSource, 'file'>;
+  const entry = table.scenarios.find((e) => isText(bytes, e.text));
+  if (!entry) return null;
+  for (const [name, text] of Object.entries(table.seeds)) if (!isText(bytesOf(join(seedsDir, name)), text)) return null;
+  const stored = JSON.parse(entry.source) as Omit<ScenarioSource, 'file'>;
   return compileSource({ ...stored, file, seeds: { ...stored.seeds, dir: seedsDir } });
 }
 
@@ -80,14 +84,14 @@ export function shippedScenario(file: string, seedsDir: string = SEEDS_DIR): Sce
  * The table's entry for a shipped scenario as load.ts loaded it, or null where the table cannot
  * carry it: the scenario names a file beside itself, or JSON cannot carry its data exactly.
  */
-export function shippedEntry(bytes: Uint8Array, source: ScenarioSource): [string, string] | null {
+export function shippedEntry(text: string, source: ScenarioSource): ShippedEntry | null {
   const { spec } = source;
   if (typeof spec.start_state === 'string' || (spec.records ?? []).some(isRecordPath)) return null;
   const { file: _file, seeds, ...rest } = source;
   const { dir: _dir, ...seedData } = seeds;
   const stored = { ...rest, seeds: seedData };
   const json = JSON.stringify(stored);
-  return isDeepStrictEqual(JSON.parse(json), stored) ? [bytesKey(bytes), json] : null;
+  return isDeepStrictEqual(JSON.parse(json), stored) ? { text, source: json } : null;
 }
 
 /**
@@ -96,16 +100,16 @@ export function shippedEntry(bytes: Uint8Array, source: ScenarioSource): [string
  * is left out, to be loaded (and its error reported) when it is run.
  */
 export function buildShippedTable(scenarioFiles: readonly string[], seedsDir: string, load: (file: string) => Scenario): ShippedTable {
-  const t: ShippedTable = { seeds: {}, scenarios: {} };
-  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.yaml')).sort()) t.seeds[name] = bytesKey(readFileSync(join(seedsDir, name)));
+  const t: ShippedTable = { seeds: {}, scenarios: [] };
+  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.yaml')).sort()) t.seeds[name] = readFileSync(join(seedsDir, name), 'utf8');
   for (const file of scenarioFiles) {
-    let entry: [string, string] | null;
+    let entry: ShippedEntry | null;
     try {
-      entry = shippedEntry(readFileSync(file), load(file).source);
+      entry = shippedEntry(readFileSync(file, 'utf8'), load(file).source);
     } catch {
       continue;
     }
-    if (entry) t.scenarios[entry[0]] = entry[1];
+    if (entry) t.scenarios.push(entry);
   }
   return t;
 }

@@ -50,4 +50,4 @@ useShippedTable(null);
 const scenarioFiles = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'scenarios', f));
 const shipped = buildShippedTable(scenarioFiles, SEEDS_DIR, (file) => loadScenario(file));
 writeFileSync(SHIPPED_TABLE_URL, JSON.stringify(shipped));
-console.log(`shipped-scenarios.json: ${Object.keys(shipped.scenarios).length} of ${scenarioFiles.length} scenarios, ${Object.keys(shipped.seeds).length} seed files`);
+console.log(`shipped-scenarios.json: ${shipped.scenarios.length} of ${scenarioFiles.length} scenarios, ${Object.keys(shipped.seeds).length} seed files`);
