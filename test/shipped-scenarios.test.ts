@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.js';
 import { SCENARIOS_DIR, SEEDS_DIR } from '../src/scenario/paths.js';
-import { buildShippedTable, type ShippedTable, shippedScenario, useShippedTable } from '../src/scenario/shippedScenarios.js';
+import { buildShippedTable, type ShippedTable, shippedScenario, useShippedDir, writeShippedTable } from '../src/scenario/shippedScenarios.js';
 import { runScenario } from '../src/sim/run.js';
 import { cliInProcess } from './helpers/cli.js';
 
@@ -16,12 +16,18 @@ const names = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort
 const files = names.map((f) => join(SCENARIOS_DIR, f));
 const tmp = mkdtempSync(join(tmpdir(), 'tariff-sim-shipped-'));
 let built: ShippedTable | null = null;
-/** The table as the build writes it, made once (it loads every shipped scenario). */
+/** The table as the build makes it, made once (it loads every shipped scenario). */
 function table(): ShippedTable {
   return (built ??= buildShippedTable(files, SEEDS_DIR, (file) => loadScenario(file)));
 }
+/** The table written as the build writes it, and read from there. */
+function useTable(): void {
+  const dir = join(tmp, 'table');
+  writeShippedTable(table(), dir);
+  useShippedDir(dir);
+}
 
-afterEach(() => useShippedTable(null));
+afterEach(() => useShippedDir(null));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('shipped scenarios from the table', () => {
@@ -32,7 +38,7 @@ describe('shipped scenarios from the table', () => {
   });
 
   it('gives each shipped scenario as load.ts loads it, and the same runs', () => {
-    useShippedTable(table());
+    useTable();
     for (const file of files) {
       const fast = shippedScenario(file);
       expect(fast, file).not.toBeNull();
@@ -52,7 +58,7 @@ describe('shipped scenarios from the table', () => {
   });
 
   it('serves the same bytes at another path, naming that path', () => {
-    useShippedTable(table());
+    useTable();
     const copy = join(tmp, 'my-truce.yaml');
     copyFileSync(join(SCENARIOS_DIR, 'rare-earth-squeeze.yaml'), copy);
     const { deciders: _fd, ...fast } = shippedScenario(copy)!;
@@ -62,7 +68,7 @@ describe('shipped scenarios from the table', () => {
   });
 
   it('vouches for nothing else: one byte more, an edited or missing seed, no table', () => {
-    useShippedTable(table());
+    useTable();
     const edited = join(tmp, 'edited.yaml');
     writeFileSync(edited, `${readFileSync(join(SCENARIOS_DIR, 'busan-truce.yaml'), 'utf8')} `);
     expect(shippedScenario(edited)).toBeNull();
@@ -80,7 +86,7 @@ describe('shipped scenarios from the table', () => {
     rmSync(join(seeds, 'authorities.yaml'));
     expect(shippedScenario(busan, seeds)).toBeNull();
 
-    useShippedTable(null);
+    useShippedDir(null);
     expect(shippedScenario(busan)).toBeNull();
   });
 
@@ -97,9 +103,9 @@ describe('shipped scenarios from the table', () => {
 
   it('`run` prints the same bytes from the table as from the files', async () => {
     for (const args of [['run', 'busan-truce'], ['run', 'rare-earth-squeeze', '--json', '--run-index', '3']]) {
-      useShippedTable(null);
+      useShippedDir(null);
       const slow = await cliInProcess(args);
-      useShippedTable(table());
+      useTable();
       const fast = await cliInProcess(args);
       expect(fast.code).toBe(0);
       expect(fast.stderr).toBe('');

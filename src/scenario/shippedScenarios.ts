@@ -8,8 +8,9 @@
 // else (a user's file, an edited seed, a checkout without a build) returns null, and the caller loads
 // the file through load.ts with every check and its one-line errors, as always.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { compileSource, type Scenario, type ScenarioSource } from './compile.js';
 import { InputFileError, readInputFile } from './inputFile.js';
@@ -31,28 +32,49 @@ export interface ShippedEntry {
   source: string;
 }
 
-/** Beside the build's scenario/ folder: dist/shipped-scenarios.json. */
-export const SHIPPED_TABLE_URL = new URL('../shipped-scenarios.json', import.meta.url);
+/**
+ * The table on disk, beside the build's scenario/ folder: dist/shipped/index.json (the seeds' texts,
+ * and each scenario's length in bytes and file) and one file per scenario (its ShippedEntry), so
+ * that `run` reads the one it runs: reading and parsing all of them was a few milliseconds more.
+ */
+export const SHIPPED_DIR = fileURLToPath(new URL('../shipped/', import.meta.url));
 
-let table: ShippedTable | null | undefined;
+interface ShippedIndex {
+  seeds: Record<string, string>;
+  scenarios: { bytes: number; file: string }[];
+}
 
-function loadTable(): ShippedTable | null {
+let dir: string | null = SHIPPED_DIR;
+let index: ShippedIndex | null | undefined;
+
+/** Reads the table from this folder instead of the build's (null: no table): for tests. */
+export function useShippedDir(d: string | null): void {
+  dir = d;
+  index = undefined;
+}
+
+function readJson<T>(name: string): T | null {
   try {
-    const t = JSON.parse(readFileSync(SHIPPED_TABLE_URL, 'utf8')) as ShippedTable;
-    return t.seeds && Array.isArray(t.scenarios) ? t : null;
+    return JSON.parse(readFileSync(join(dir!, name), 'utf8')) as T;
   } catch {
-    return null; // no build, or a damaged one: load every file
+    return null; // no build, or a damaged one: load the file
   }
 }
 
-/** Replaces the table read from the build (null: none): for writing it, and for tests. */
-export function useShippedTable(t: ShippedTable | null): void {
-  table = t;
+export function writeShippedTable(t: ShippedTable, to: string = SHIPPED_DIR): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  const scenarios = t.scenarios.map((entry, i) => {
+    const file = `${i}.json`;
+    writeFileSync(join(to, file), JSON.stringify(entry));
+    return { bytes: Buffer.byteLength(entry.text), file };
+  });
+  writeFileSync(join(to, 'index.json'), JSON.stringify({ seeds: t.seeds, scenarios } satisfies ShippedIndex));
 }
 
 /** Exactly these bytes: UTF-8 writes each text one way only, so equal bytes mean the build's text. */
 function isText(bytes: Buffer | null, text: string): boolean {
-  return bytes !== null && bytes.length === Buffer.byteLength(text) && bytes.equals(Buffer.from(text));
+  return bytes !== null && typeof text === 'string' && bytes.length === Buffer.byteLength(text) && bytes.equals(Buffer.from(text));
 }
 
 /** A file's bytes as load.ts would read them, or null where it cannot (load.ts then says why). */
@@ -70,12 +92,24 @@ function bytesOf(file: string): Buffer | null {
  * or null where the table cannot vouch for it: then load it with load.ts.
  */
 export function shippedScenario(file: string, seedsDir: string = SEEDS_DIR): Scenario | null {
-  if (table === undefined) table = loadTable();
-  if (table === null) return null;
+  if (index === undefined) {
+    index = dir === null ? null : readJson<ShippedIndex>('index.json');
+    if (index && !(index.seeds && Array.isArray(index.scenarios))) index = null;
+  }
+  if (index === null) return null;
   const bytes = bytesOf(file);
-  const entry = table.scenarios.find((e) => isText(bytes, e.text));
+  if (bytes === null) return null;
+  let entry: ShippedEntry | null = null;
+  for (const c of index.scenarios) {
+    if (c.bytes !== bytes.length) continue;
+    const e = readJson<ShippedEntry>(c.file);
+    if (e && isText(bytes, e.text)) {
+      entry = e;
+      break;
+    }
+  }
   if (!entry) return null;
-  for (const [name, text] of Object.entries(table.seeds)) if (!isText(bytesOf(join(seedsDir, name)), text)) return null;
+  for (const [name, text] of Object.entries(index.seeds)) if (!isText(bytesOf(join(seedsDir, name)), text)) return null;
   const stored = JSON.parse(entry.source) as Omit<ScenarioSource, 'file'>;
   return compileSource({ ...stored, file, seeds: { ...stored.seeds, dir: seedsDir } });
 }

@@ -1,7 +1,7 @@
 // Writes dist/parsed-yaml.json (parsedAtBuild.ts) from the shipped seeds and scenarios: run by
 // `npm run build`, with the rule conditions of the shipped scenarios. A file or condition with an
 // error, or whose data JSON cannot carry exactly, is left out (it is then parsed at load, and its
-// error reported there). Then dist/shipped-scenarios.json (shippedScenarios.ts): each shipped
+// error reported there). Then dist/shipped/ (shippedScenarios.ts): each shipped
 // scenario loaded with every check, as its source; one that fails to load is left out likewise.
 
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { parseWithMathjs } from './rules/compileRules.js';
 import { readYamlText, parseYaml } from './yamlFile.js';
 import { loadScenario } from './load.js';
 import { SEEDS_DIR } from './paths.js';
-import { buildShippedTable, SHIPPED_TABLE_URL, useShippedTable } from './shippedScenarios.js';
+import { buildShippedTable, writeShippedTable } from './shippedScenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 useParsedTable(null);
@@ -46,8 +46,7 @@ for (const dir of ['seeds', 'scenarios']) {
 writeFileSync(PARSED_TABLE_URL, JSON.stringify(table));
 console.log(`parsed-yaml.json: ${files} shipped files, ${Object.keys(table.conditions).length} rule conditions`);
 
-useShippedTable(null);
 const scenarioFiles = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(root, 'scenarios', f));
 const shipped = buildShippedTable(scenarioFiles, SEEDS_DIR, (file) => loadScenario(file));
-writeFileSync(SHIPPED_TABLE_URL, JSON.stringify(shipped));
+writeShippedTable(shipped);
 console.log(`shipped-scenarios.json: ${shipped.scenarios.length} of ${scenarioFiles.length} scenarios, ${Object.keys(shipped.seeds).length} seed files`);
