@@ -70,6 +70,20 @@ export function sparseCounts(counts: Uint16Array, more: Uint32Array | null): { b
   return { bins: scratchBins.slice(0, n), counts: scratchCounts.slice(0, n) };
 }
 
+/**
+ * The same where the non-zero counts are known to lie within `ranges`: [from, to) pairs at 2j, 2j + 1
+ * for j < `n`, ascending and apart. A chunk's accumulator knows them from each value's extrema, a
+ * few percent of all bins: scanning every bin was most of what sending a small (CSV) chunk cost.
+ */
+export function sparseCountsIn(counts: Uint16Array, more: Uint32Array | null, ranges: Int32Array, n: number): { bins: Uint32Array; counts: Uint32Array } {
+  let size = 0;
+  for (let j = 0; j < n; j++) size += ranges[2 * j + 1] - ranges[2 * j];
+  reserve(size, 0);
+  let taken = 0;
+  for (let j = 0; j < n; j++) taken = takeFrom(counts, more, ranges[2 * j], ranges[2 * j + 1], taken);
+  return { bins: scratchBins.slice(0, taken), counts: scratchCounts.slice(0, taken) };
+}
+
 /** Adds `part` into `into` (as series.ts mergeInto): integer adds and extrema, so order does not matter. */
 export function mergeSparseInto(into: Series, part: SparseSeries): void {
   const last = part.bins.length === 0 ? -1 : part.bins[part.bins.length - 1];
