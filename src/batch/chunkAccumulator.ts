@@ -8,7 +8,7 @@
 
 import type { Layout } from './bins.js';
 import { binBases, METRICS, MICRO, type Series, totalBins } from './series.js';
-import { type SparseSeries, sparseCountsIn } from './sparseSeries.js';
+import { rangeCounts, type SparseSeries } from './sparseSeries.js';
 
 /** Fold float partial sums into exact bigints this often: 512 runs of |x| < 1.7e7 stay below 2^53. */
 const FOLD_RUNS = 512;
@@ -272,7 +272,7 @@ export class ChunkAccumulator {
   sparseResult(): SparseSeries {
     const rest = this.finish();
     const n = this.touchedRanges();
-    const sparse = sparseCountsIn(this.counts, this.widened, ranges, n);
+    const sparse = rangeCounts(this.counts, this.widened, ranges, n);
     for (let j = 0; j < n; j++) this.counts.fill(0, ranges[2 * j], ranges[2 * j + 1]);
     if (spares.length === MAX_SPARES) spares.shift();
     spares.push({ counts: this.counts, buffered: this.buffered, bufferedMinus: this.bufferedMinus });
