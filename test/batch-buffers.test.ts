@@ -9,7 +9,7 @@ import { type Pool, runBatch } from '../src/batch/index.js';
 import { MAX_IN_FLIGHT } from '../src/batch/runBatch.js';
 import { type ChunkTask, simulateChunk } from '../src/batch/simulate.js';
 import { stdoutSink } from '../src/batch/sink.js';
-import { sparseCounts } from '../src/batch/sparseSeries.js';
+import { mergeSparseInto, rangeCounts } from '../src/batch/sparseSeries.js';
 import { planBatch } from '../src/cli/commands/batch.js';
 import { METRIC_NAMES } from '../src/model/metrics.js';
 
@@ -69,33 +69,29 @@ describe('CSV rows written into a given buffer', () => {
 });
 
 describe('the touched bins of a chunk', () => {
-  /** The non-zero counts and where they are, the plain way. */
-  const expected = (counts: Uint16Array) => {
-    const bins: number[] = [];
-    const values: number[] = [];
-    counts.forEach((c, k) => {
-      if (c !== 0) {
-        bins.push(k);
-        values.push(c);
-      }
-    });
-    return { bins, values };
-  };
+  it('travel as ranges with their counts side by side, widened counts added, and merge into those bins', () => {
+    const counts = new Uint16Array(20);
+    counts.set([3, 0, 7], 2); // bins 2..4
+    counts[10] = 1;
+    counts[11] = 65_535;
+    counts[19] = 4; // the last bin
+    const more = new Uint32Array(20);
+    more[11] = 100_000; // counts widened before: 65,535 + 100,000
+    more[3] = 2;
+    const ranges = new Int32Array([2, 5, 10, 12, 19, 20, 99, 99]); // the last pair is beyond n
+    const got = rangeCounts(counts, more, ranges, 3);
+    expect(Array.from(got.ranges)).toEqual([2, 5, 10, 12, 19, 20]);
+    expect(Array.from(got.counts)).toEqual([3, 2, 7, 1, 165_535, 4]);
+    expect(Array.from(rangeCounts(counts, null, ranges, 2).counts)).toEqual([3, 0, 7, 1, 65_535]);
 
-  it('are all found, however many (the scratch space grows), and none is left over from a larger chunk', () => {
-    // 30,001 bins (odd), every third touched: 10,001 of them, more than the scratch space starts with.
-    const many = new Uint16Array(30_001);
-    for (let k = 0; k < many.length; k += 3) many[k] = (k % 7) + 1;
-    const few = new Uint16Array(30_001);
-    few[5] = 2;
-    few[30_000] = 9; // the odd last bin
-    for (const counts of [many, few, many]) {
-      const got = sparseCounts(counts, null);
-      const want = expected(counts);
-      expect(Array.from(got.bins)).toEqual(want.bins);
-      expect(Array.from(got.counts)).toEqual(want.values);
-    }
-    expect(sparseCounts(many, null).bins).toHaveLength(10_001);
+    const into = { steps: 1, runs: 5, counts: new Float64Array(20).fill(1), sums: [0n], min: new Float64Array([2]), max: new Float64Array([3]) };
+    mergeSparseInto(into, { steps: 1, runs: 2, ...got, sums: [7n], min: new Float64Array([1]), max: new Float64Array([2.5]) });
+    const want = new Array(20).fill(1);
+    [[2, 4], [3, 3], [4, 8], [10, 2], [11, 165_536], [19, 5]].forEach(([k, c]) => (want[k] = c));
+    expect(Array.from(into.counts)).toEqual(want);
+    expect({ runs: into.runs, sums: into.sums, min: [...into.min], max: [...into.max] }).toEqual({ runs: 7, sums: [7n], min: [1], max: [3] });
+    const beyond = { steps: 1, runs: 1, ranges: new Uint32Array([19, 21]), counts: new Uint32Array(2), sums: [0n], min: new Float64Array(1), max: new Float64Array(1) };
+    expect(() => mergeSparseInto(into, beyond)).toThrow('cannot merge series of different shapes');
   });
 });
 

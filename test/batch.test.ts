@@ -9,6 +9,7 @@ import { mergeParts, partFile, type PartFile, type Plan, runBatch, shardRange, s
 import { chunks } from '../src/batch/plan.js';
 import { REPORT_METRICS, reportHtml } from '../src/batch/report.js';
 import { binBases, emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
+import { mergeSparseInto } from '../src/batch/sparseSeries.js';
 import { planBatch } from '../src/cli/commands/batch.js';
 import { runCsv } from '../src/cli/commands/run.js';
 import { toJson } from '../src/cli/output.js';
@@ -103,6 +104,36 @@ describe('summary statistics', () => {
         expect([...got.counts].every((c, k) => c === want.counts[k]), `${n} runs${paired ? ', paired' : ''}: counts`).toBe(true);
       }
     }
+  });
+
+  it('sends exactly the bins it counted, from each value\'s extremes, and leaves its reused counts empty', () => {
+    // As above, through sparseResult: the bins it sends are found between each value's minimum and
+    // maximum, and its counts go back to the next chunk cleared (a chunk after a larger one, and one
+    // past the 16-bit counts' widening at 32,768 runs).
+    const valueOf = (r: number, i: number, salt: number) => (i % 2 === 0 ? 10 + (i % 7) : ((r * 37 + i * 11 + salt) % 400) * 0.731 - 40.0000004);
+    const cases = [
+      { n: 1100, steps: 3 },
+      { n: 17, steps: 3 },
+      { n: 1, steps: 3 },
+      { n: 32_800, steps: 1 },
+      { n: 5, steps: 1 },
+    ];
+    for (const paired of [false, true])
+      cases.forEach(({ n, steps }, salt) => {
+        if (paired && n > 2000) return;
+        const layouts = paired ? DIFF_LAYOUTS : METRIC_LAYOUTS;
+        const runs = Array.from({ length: n }, (_, r) => new Float64Array(steps * METRICS).map((_, i) => valueOf(r, i, salt)));
+        const minus = paired ? runs.map((_, r) => new Float64Array(steps * METRICS).map((_, i) => (i % 3 === 0 ? 2.5 : valueOf(r + 5, i, salt) / 3))) : null;
+        const acc = new ChunkAccumulator(steps, layouts, 'x');
+        runs.forEach((v, r) => acc.add(v, minus ? minus[r] : null));
+        const got = emptySeries(steps, layouts);
+        mergeSparseInto(got, acc.sparseResult());
+        const want = reference(steps, layouts, runs, minus);
+        const label = `${n} runs of ${steps} steps${paired ? ', paired' : ''}`;
+        expect({ runs: got.runs, sums: got.sums }, label).toEqual({ runs: n, sums: want.sums });
+        const wrong = [...got.counts].findIndex((c, k) => c !== want.counts[k]);
+        expect(wrong, `${label}: first bin counted wrong`).toBe(-1);
+      });
   });
 
   it('names the first run\'s first value it cannot summarise, metric by metric then step by step', () => {

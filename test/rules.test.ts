@@ -270,5 +270,20 @@ describe('rules in a scenario', () => {
         expect(fast.events.some((e) => e.source === 'rule:tick')).toBe(true);
       }
     });
+    it('a rule that waited out its cooldown in a quiet stretch reads the metrics of the step before it acts', () => {
+      // Imports from China are about $400bn a year here: the condition holds whenever it is read
+      // right, so the rule fires every 4 steps; read from the wrong step (not yet written), it fails.
+      const scn = loadScenario(scenarioFile(`  - id: watch
+    when: "us_imports_from_cn_bn > 100"
+    cooldown: 4
+    move: { actor: us, type: raise_tariff, layer: us_ieepa_reciprocal, by_pp: 1 }
+`));
+      const fast = runScenario(scn, { seed: 1, run_index: 1, steps: 20 });
+      const slow = stepByStep(scn, { seed: 1, run_index: 1, steps: 20 });
+      const firings = (events: typeof fast.events) => events.filter((e) => e.source === 'rule:watch' && e.kind === 'move').map((e) => e.step);
+      expect(firings(slow.events)).toEqual([1, 5, 9, 13, 17]);
+      expect(firings(fast.events)).toEqual(firings(slow.events));
+      expect(JSON.stringify(fast.rows)).toBe(JSON.stringify(slow.rows));
+    });
   });
 });

@@ -8,7 +8,7 @@
 
 import type { Layout } from './bins.js';
 import { binBases, METRICS, MICRO, type Series, totalBins } from './series.js';
-import { type SparseSeries, sparseCounts } from './sparseSeries.js';
+import { rangeCounts, type SparseSeries } from './sparseSeries.js';
 
 /** Fold float partial sums into exact bigints this often: 512 runs of |x| < 1.7e7 stay below 2^53. */
 const FOLD_RUNS = 512;
@@ -64,9 +64,12 @@ function binOf(x: number, perMetric: Float64Array, p: number): number {
 /**
  * The large arrays of accumulators that are done with, for the next chunk's (a worker runs one chunk
  * at a time). Fresh ones every chunk (some 3 MB for a 52-step series) were garbage outside the JS
- * heap that only a full collection frees: tens of MB per worker thread before one came.
+ * heap that only a full collection frees: tens of MB per worker thread before one came. Their counts
+ * are all zero again (sparseResult clears what the chunk touched).
  */
 const spares: { counts: Uint16Array; buffered: Float64Array; bufferedMinus: Float64Array }[] = [];
+/** The bin ranges a chunk touched (sparseResult): reused, two numbers per value. */
+let ranges = new Int32Array(0);
 const MAX_SPARES = 8;
 
 export class ChunkAccumulator {
@@ -97,7 +100,7 @@ export class ChunkAccumulator {
     const bins = totalBins(layouts) * steps;
     const spare = spares.findIndex((x) => x.counts.length === bins && x.buffered.length === n * BUFFERED_RUNS);
     const reused = spare < 0 ? null : spares.splice(spare, 1)[0];
-    this.counts = reused ? reused.counts.fill(0) : new Uint16Array(bins);
+    this.counts = reused ? reused.counts : new Uint16Array(bins);
     this.sumsMicros = new Array<bigint>(n).fill(0n);
     this.state = new Float64Array(n * SLOTS);
     for (let s = 0; s < n * SLOTS; s += SLOTS) {
@@ -268,10 +271,33 @@ export class ChunkAccumulator {
   /** The chunk's series with only the bins it touched (what crosses to the main thread); the accumulator is done with. */
   sparseResult(): SparseSeries {
     const rest = this.finish();
-    const sparse = sparseCounts(this.counts, this.widened);
+    const n = this.touchedRanges();
+    const sparse = rangeCounts(this.counts, this.widened, ranges, n);
+    for (let j = 0; j < n; j++) this.counts.fill(0, ranges[2 * j], ranges[2 * j + 1]);
     if (spares.length === MAX_SPARES) spares.shift();
     spares.push({ counts: this.counts, buffered: this.buffered, bufferedMinus: this.bufferedMinus });
     return { ...rest, ...sparse };
+  }
+
+  /**
+   * Into `ranges`, ascending (metric by metric, step by step: the counts' layout), the bins from each
+   * value's minimum to its maximum: every value it counted lies between them, as binning is monotone.
+   * How many ranges.
+   */
+  private touchedRanges(): number {
+    const { state, binStart, perMetric, steps } = this;
+    if (ranges.length < 2 * steps * METRICS) ranges = new Int32Array(2 * steps * METRICS);
+    let n = 0;
+    for (let m = 0; m < METRICS; m++)
+      for (let t = 0; t < steps; t++) {
+        const i = t * METRICS + m;
+        const min = state[i * SLOTS + MIN];
+        if (!(min <= state[i * SLOTS + MAX])) continue; // no run (Infinity, -Infinity)
+        ranges[2 * n] = binStart[i] + binOf(min, perMetric, m * 3);
+        ranges[2 * n + 1] = binStart[i] + binOf(state[i * SLOTS + MAX], perMetric, m * 3) + 1;
+        n++;
+      }
+    return n;
   }
 
   private finish(): Omit<Series, 'counts'> {

@@ -1,89 +1,51 @@
-// A chunk's series as it travels from a worker to the main thread: its bin counts as the bins it
-// touched and their counts. A chunk touches a small part of the ~600,000 bins of a 52-step series
-// (a CSV chunk of 100 runs, a few percent), and copying and merging them all was most of the main
-// thread's work on a CSV batch.
+// A chunk's series as it travels from a worker to the main thread: its bin counts as the ranges of
+// bins it touched, each with its counts side by side. A chunk touches a small part of the millions
+// of bins of a series (each value's runs fall between its minimum and maximum), and copying and
+// merging them all was most of the main thread's work. Ranges rather than a list of single bins:
+// merging a range is adding one run of memory into another, where bin by bin it was a cache miss
+// per bin (most of the main thread's time on a three-scenario comparison), and the message is smaller.
 
 import type { Series } from './series.js';
 
 export interface SparseSeries extends Omit<Series, 'counts'> {
-  /** Indices into the series' counts (series.ts layout), ascending, and the count at each. */
-  bins: Uint32Array;
+  /** [from, to) pairs into the series' counts (series.ts layout), ascending and apart. */
+  ranges: Uint32Array;
+  /** The counts of every bin of every range, range after range. */
   counts: Uint32Array;
 }
 
 /**
- * Reused between chunks: a worker's scratch space for the touched bins, sliced to size when sent. It
- * grows with what chunks touch (a CSV chunk, a few percent of the bins): sized to every bin, it
- * was some 10 MB per worker thread for a 52-step series.
+ * The counts of `counts` plus `more` (at the same indices, if given) within `ranges`: [from, to)
+ * pairs at 2j, 2j + 1 for j < `n`, ascending and apart. Every non-zero count must lie in a range.
  */
-let scratchBins = new Uint32Array(1 << 12);
-let scratchCounts = new Uint32Array(1 << 12);
-
-/** Room in the scratch space for `n` bins, what it holds (the first `kept`) kept. */
-function reserve(n: number, kept: number): void {
-  if (n <= scratchBins.length) return;
-  const size = Math.max(n, 2 * scratchBins.length);
-  const bins = new Uint32Array(size);
-  const counts = new Uint32Array(size);
-  bins.set(scratchBins.subarray(0, kept));
-  counts.set(scratchCounts.subarray(0, kept));
-  scratchBins = bins;
-  scratchCounts = counts;
-}
-
-/** Appends the non-zero counts in [from, to) to the scratch space, which holds `n`: how many it holds then. */
-function takeFrom(counts: Uint16Array, more: Uint32Array | null, from: number, to: number, n: number): number {
-  for (let k = from; k < to; k++) {
-    const c = counts[k] + (more === null ? 0 : more[k]);
-    if (c !== 0) {
-      scratchBins[n] = k;
-      scratchCounts[n++] = c;
-    }
+export function rangeCounts(counts: Uint16Array, more: Uint32Array | null, ranges: Int32Array, n: number): { ranges: Uint32Array; counts: Uint32Array } {
+  let size = 0;
+  for (let j = 0; j < n; j++) size += ranges[2 * j + 1] - ranges[2 * j];
+  const out = new Uint32Array(size);
+  for (let j = 0, at = 0; j < n; j++) {
+    const from = ranges[2 * j];
+    const to = ranges[2 * j + 1];
+    out.set(counts.subarray(from, to), at); // widened from 16 bits natively
+    if (more !== null) for (let k = from; k < to; k++) out[at + k - from] += more[k];
+    at += to - from;
   }
-  return n;
-}
-
-/**
- * The same, two bins at a time (`pairs` is `counts` seen as int32): most are zero, and this loop is
- * most of what sending a small chunk costs. Its own function, so that its optimised code stays put.
- */
-function takePairs(counts: Uint16Array, pairs: Int32Array, n: number): number {
-  for (let w = 0; w < pairs.length; w++)
-    if (pairs[w] !== 0) {
-      if (n + 2 > scratchBins.length) reserve(n + 2, n);
-      n = takeFrom(counts, null, 2 * w, 2 * w + 2, n);
-    }
-  return n;
-}
-
-/** The non-zero counts of `counts` plus `more` (at the same indices, if given). */
-export function sparseCounts(counts: Uint16Array, more: Uint32Array | null): { bins: Uint32Array; counts: Uint32Array } {
-  let n = 0;
-  if (more !== null || counts.byteOffset % 4 !== 0) {
-    reserve(counts.length, 0);
-    n = takeFrom(counts, more, 0, counts.length, n);
-  } else {
-    n = takePairs(counts, new Int32Array(counts.buffer, counts.byteOffset, counts.length >>> 1), n);
-    reserve(n + 1, n);
-    if (counts.length % 2 === 1) n = takeFrom(counts, null, counts.length - 1, counts.length, n);
-  }
-  return { bins: scratchBins.slice(0, n), counts: scratchCounts.slice(0, n) };
+  return { ranges: new Uint32Array(ranges.subarray(0, 2 * n)), counts: out };
 }
 
 /** Adds `part` into `into` (as series.ts mergeInto): integer adds and extrema, so order does not matter. */
 export function mergeSparseInto(into: Series, part: SparseSeries): void {
-  const last = part.bins.length === 0 ? -1 : part.bins[part.bins.length - 1];
-  if (into.steps !== part.steps || into.sums.length !== part.sums.length || last >= into.counts.length) throw new Error('cannot merge series of different shapes');
+  const end = part.ranges.length === 0 ? 0 : part.ranges[part.ranges.length - 1];
+  if (into.steps !== part.steps || into.sums.length !== part.sums.length || end > into.counts.length) throw new Error('cannot merge series of different shapes');
   into.runs += part.runs;
-  addCounts(into.counts, part.bins, part.counts);
+  addCounts(into.counts, part.ranges, part.counts);
   addSums(into, part);
 }
 
 // The two loops are functions of their own: with both in one, the first call's long counts loop was
 // optimised on the stack before the sums loop had run, and that code bailed out on reaching it at
 // every chunk of the batch, leaving the main thread to merge in the interpreter.
-function addCounts(into: Series['counts'], bins: Uint32Array, counts: Uint32Array): void {
-  for (let j = 0; j < bins.length; j++) into[bins[j]] += counts[j];
+function addCounts(into: Series['counts'], ranges: Uint32Array, counts: Uint32Array): void {
+  for (let j = 0, c = 0; j < ranges.length; j += 2) for (let k = ranges[j], to = ranges[j + 1]; k < to; k++) into[k] += counts[c++];
 }
 
 function addSums(into: Series, part: SparseSeries): void {

@@ -26,7 +26,7 @@ export default async function work(task: ChunkTask | WarmTask): Promise<ChunkRes
 function moved(result: ChunkResult): ChunkResult {
   const buffers: ArrayBuffer[] = [];
   if (result.csv) buffers.push(result.csv.buffer as ArrayBuffer);
-  for (const s of result.series) buffers.push(s.bins.buffer as ArrayBuffer, s.counts.buffer as ArrayBuffer, s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
+  for (const s of result.series) buffers.push(s.ranges.buffer as ArrayBuffer, s.counts.buffer as ArrayBuffer, s.min.buffer as ArrayBuffer, s.max.buffer as ArrayBuffer);
   const out = { [kTransferable]: buffers, [kValue]: result };
   markMovable(out); // what Tinypool.move does to such an object: the worker sends kValue, moving kTransferable
   return out as unknown as ChunkResult;

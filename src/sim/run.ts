@@ -177,31 +177,39 @@ export function quietStretch(scn: Scenario, state: State, params: Params, last: 
  * quietSteps, the other steps through advance(): the same numbers as advance() at every step.
  */
 export function runSteps(scn: Scenario, seed: string, runIndex: number | null, steps: number, out: Float64Array, events: SimEvent[] | null): { params: Params; final: State } {
-  const { params, state: start, rngs } = startRun(scn, seed, runIndex);
-  let state = start;
-  let last: Metrics | null = null;
-  for (let t = 0; t < steps; ) {
+  const { params, state, rngs } = startRun(scn, seed, runIndex);
+  return { params, final: runFrom(scn, state, params, rngs, null, steps, out, events) };
+}
+
+/**
+ * Steps a run on from `state` (its streams `rngs`, the metrics of the step before it `last`) to step
+ * `steps`, as runSteps does from the start: step t's metrics go into `out` at (t - state.step) * METRICS.
+ * The state at `steps`. A move that cannot be applied throws (SimError), the steps before it written.
+ */
+export function runFrom(scn: Scenario, state: State, params: Params, rngs: RunRngs, last: Metrics | null, steps: number, out: Float64Array, events: SimEvent[] | null): State {
+  const first = state.step;
+  for (let t = first; t < steps; ) {
     const quiet = quietStretch(scn, state, params, last, steps);
     const count = quiet.end - t;
     if (count > 0) {
-      state = quietSteps(state, params, rngs.shocks, count, out, t * METRICS, events);
+      state = quietSteps(state, params, rngs.shocks, count, out, (t - first) * METRICS, events);
       if (quiet.draws_per_step > 0) {
         // The uniforms the deciders would have drawn, step by step, and ignored.
         for (let k = quiet.draws_per_step * count; k > 0; k--) rngs.decisions.next();
         state = withChanges(state, { decision_rng: rngs.decisions.state() });
       }
       t += count;
-      if (scn.deciders.length > 0) last = readMetrics(out, (t - 1) * METRICS);
+      if (scn.deciders.length > 0) last = readMetrics(out, (t - 1 - first) * METRICS);
       continue;
     }
     const r = advance(scn, state, params, last, [], rngs);
-    writeMetrics(r.metrics, out, t * METRICS);
+    writeMetrics(r.metrics, out, (t - first) * METRICS);
     if (events) for (const e of r.events) events.push(e);
     last = r.metrics;
     state = r.state;
     t++;
   }
-  return { params, final: state };
+  return state;
 }
 
 export function runScenario(scn: Scenario, opts: RunOptions = {}): RunResult {

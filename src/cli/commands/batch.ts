@@ -191,7 +191,7 @@ async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, i
     writeCheckpoint(paths, { batch: identity, inputs, range, runs_end: runsEnd, csv_bytes: sink && 'bytes' in sink ? sink.bytes() : null }, merged);
     saved = true;
   });
-  // TARIFF_SIM_CHECKPOINT_EVERY_CHUNK=1: a checkpoint after every chunk, not at most once a second
+  // TARIFF_SIM_CHECKPOINT_EVERY_CHUNK=1: a checkpoint after every chunk, not at most every 5 seconds
   // (a known point to stop at, whatever the machine's speed; costs time on a long batch).
   const everyChunk = process.env.TARIFF_SIM_CHECKPOINT_EVERY_CHUNK === '1';
   const progress = await progressBar(range.end - range.start, io().stderr);
