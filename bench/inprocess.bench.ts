@@ -54,8 +54,8 @@ function timed(fn: () => void): Timing {
 }
 
 /** The engine: a batch plan of one scenario, its runs chunk by chunk as a worker computes them. */
-function engineFor(name: string): (start: number, end: number) => SparseSeries {
-  const { plan, sources } = planBatch([name], { runs: String(RUNS), steps: String(STEPS), seed: SEED });
+async function engineFor(name: string): Promise<(start: number, end: number) => SparseSeries> {
+  const { plan, sources } = await planBatch([name], { runs: String(RUNS), steps: String(STEPS), seed: SEED });
   return (start, end) => {
     let last: SparseSeries | null = null;
     for (let s = start; s < end; s += CHUNK) last = simulateChunk({ plan, start: s, end: Math.min(end, s + CHUNK), csv: false, sources }).series[0];
@@ -70,8 +70,8 @@ const yardstick = (start: number, end: number): YardstickChunk => {
   for (let s = start; s < end; s += CHUNK) last = yardstickChunk(yard, s, Math.min(end, s + CHUNK));
   return last as YardstickChunk;
 };
-const engine = engineFor('busan-truce');
-const others = OTHERS.map((name) => ({ name, run: engineFor(name) }));
+const engine = await engineFor('busan-truce');
+const others = await Promise.all(OTHERS.map(async (name) => ({ name, run: await engineFor(name) })));
 
 console.log(
   `busan-truce, ${STEPS} steps: a run passes through ${yard.regimes} policy regimes (counted in set-up: the start's and one at each step where moves or deadlines act, along run 0; the same in the other runs sampled); the yardstick works out ${yard.importPriceSets} sets of import prices and ${yard.exportPriceSets} of export prices per run (a direction's prices again only where its tariffs change), over ${yard.nI} import and ${yard.nE} export segments`,
@@ -80,7 +80,7 @@ console.log(
 // Honesty first, outside the timing: the yardstick's means beside the engine's, same runs.
 {
   const CHECK = Math.min(CHUNK, 2_000);
-  const { plan, sources } = planBatch(['busan-truce'], { runs: String(CHECK), steps: String(STEPS), seed: SEED });
+  const { plan, sources } = await planBatch(['busan-truce'], { runs: String(CHECK), steps: String(STEPS), seed: SEED });
   const e = simulateChunk({ plan, sources, start: 0, end: CHECK, csv: false }).series[0];
   const y = yardstickChunk(yard, 0, CHECK);
   const engineMean = (t: number, m: number): number => Number(e.sums[t * M + m]) / 1e6 / e.runs;

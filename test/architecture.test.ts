@@ -130,3 +130,20 @@ describe('run', () => {
     expect(chainTo(/^yaml(\/|$)/, RUN, true)).not.toBeNull();
   });
 });
+
+// `batch` of shipped scenarios starts as `run` does: the scenarios from the build's table, and the
+// checkpoint and part-file schemas only when a checkpoint is resumed or parts are merged.
+describe('batch', () => {
+  const BATCH = join(SRC, 'cli', 'commands', 'batch.ts');
+  for (const [name, pkg] of [['zod', ZOD], ['yaml', /^yaml(\/|$)/], ['mathjs', /^mathjs(\/|$)/], ['ink', /^ink(\/|$)/], ['react', /^react(\/|$)/], ['echarts', /^echarts(\/|$)/]] as const) {
+    it(`loads no ${name} before it reads a file or a checkpoint`, () => {
+      const chain = chainTo(pkg, BATCH, false);
+      expect(chain, chain?.join(' -> ')).toBeNull();
+    });
+  }
+  it('the check sees the schemas behind --resume and other files', () => {
+    expect(chainTo(ZOD, BATCH, true)).not.toBeNull();
+    expect(chainTo(ZOD, join(SRC, 'batch', 'checkpointRead.ts'), false)).not.toBeNull();
+    expect(chainTo(ZOD, join(SRC, 'batch', 'mergeParts.ts'), false)).not.toBeNull();
+  });
+});

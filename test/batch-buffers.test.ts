@@ -16,8 +16,8 @@ import { METRIC_NAMES } from '../src/model/metrics.js';
 const utf8 = new TextDecoder();
 
 describe('a chunk computed again in the same thread', () => {
-  it('gives the same summaries and rows: the arrays it reuses start empty', () => {
-    const { plan, sources } = planBatch(['busan-truce', 'truce-lapses'], { runs: '200', steps: '8', baseline: 'busan-truce', csv: true });
+  it('gives the same summaries and rows: the arrays it reuses start empty', async () => {
+    const { plan, sources } = await planBatch(['busan-truce', 'truce-lapses'], { runs: '200', steps: '8', baseline: 'busan-truce', csv: true });
     const task: ChunkTask = { plan, start: 40, end: 90, csv: true, sources };
     const first = simulateChunk(task);
     const firstRows = utf8.decode(first.csv!);
@@ -30,8 +30,10 @@ describe('a chunk computed again in the same thread', () => {
   });
 });
 
+const csvPlanned = await planBatch(['busan-truce'], { runs: '30', steps: '4', csv: true });
+
 describe('CSV rows written into a given buffer', () => {
-  const { plan, sources } = planBatch(['busan-truce'], { runs: '30', steps: '4', csv: true });
+  const { plan, sources } = csvPlanned;
   const rowsOf = (buffer?: ArrayBuffer) => {
     const result = simulateChunk({ plan, start: 0, end: 30, csv: true, sources, csvBuffer: buffer });
     return result.csv!;
@@ -97,7 +99,7 @@ describe('the touched bins of a chunk', () => {
 
 describe("a batch's CSV buffers", () => {
   it('go round: a chunk writes into the buffer of one already written, never more buffers than chunks in flight', async () => {
-    const { plan, sources } = planBatch(['busan-truce'], { runs: '5000', steps: '4', workers: '2', csv: true });
+    const { plan, sources } = await planBatch(['busan-truce'], { runs: '5000', steps: '4', workers: '2', csv: true });
     const seen = new Set<ArrayBuffer>();
     let given = 0;
     let tasks = 0;

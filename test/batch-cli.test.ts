@@ -28,11 +28,11 @@ describe('batch flags', () => {
     [['busan-truce'], { runs: '5', baseline: 'nope' }, /--baseline: "nope" is not one of/],
     [['busan-truce'], { runs: '5', workers: '0' }, /--workers: must be between 1/],
   ];
-  it('rejects bad flags as usage errors (exit 2)', () => {
+  it('rejects bad flags as usage errors (exit 2)', async () => {
     for (const [args, flags, says] of bad) {
       let err: unknown = null;
       try {
-        planBatch(args, flags);
+        await planBatch(args, flags);
       } catch (e) {
         err = e;
       }
@@ -58,7 +58,7 @@ describe('batch flags', () => {
 describe('sharding through the CLI', () => {
   it('merges two shard part files into exactly the unsharded JSON', async () => {
     const common = ['busan-truce', '--runs', '9', '--steps', '6', '--seed', '11', '--workers', '1'];
-    const { plan } = planBatch(['busan-truce'], { runs: '9', steps: '6', seed: '11' });
+    const { plan } = await planBatch(['busan-truce'], { runs: '9', steps: '6', seed: '11' });
     const [whole, a, b] = await Promise.all([
       runBatch(plan, { workers: 1 }).then((series) => toJson(summarise(plan, series))),
       cli(['batch', ...common, '--shard', '1/2', '--out', join(dir, 'p1.json')]),

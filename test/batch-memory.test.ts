@@ -13,7 +13,7 @@ import { ROOT } from './helpers/cli.js';
 
 describe('chunks in flight', () => {
   it.each([2, 16, 64])('at --workers %i with a slow sink: never more than 16 chunks dispatched and not yet written', async (workers) => {
-    const { plan, sources } = planBatch(['busan-truce'], { runs: '3000', steps: '4', workers: String(workers), csv: true });
+    const { plan, sources } = await planBatch(['busan-truce'], { runs: '3000', steps: '4', workers: String(workers), csv: true });
     let dispatched = 0;
     let written = 0;
     let most = 0;
@@ -86,8 +86,8 @@ describe('the default worker count', () => {
     expect(defaultWorkers(20_000)).toBe(Math.min(2, cores));
     expect(defaultWorkers(1_000_000)).toBe(Math.min(8, cores));
     // Through the CLI's planning: a small batch gets one worker, a sweep counts its points.
-    expect(planBatch(['busan-truce'], { runs: '1000' }).workers).toBe(1);
-    expect(planBatch(['busan-truce'], { runs: '10000', sweep: 'armington_sigma=2:3:4' }).workers).toBe(Math.min(4, cores));
-    expect(planBatch(['busan-truce'], { runs: '10', workers: '64' }).workers).toBe(8);
+    expect((await planBatch(['busan-truce'], { runs: '1000' })).workers).toBe(1);
+    expect((await planBatch(['busan-truce'], { runs: '10000', sweep: 'armington_sigma=2:3:4' })).workers).toBe(Math.min(4, cores));
+    expect((await planBatch(['busan-truce'], { runs: '10', workers: '64' })).workers).toBe(8);
   });
 });

@@ -199,7 +199,7 @@ describe('batches on worker threads', () => {
   let csv1 = '';
 
   beforeAll(async () => {
-    ({ plan, sources } = planBatch(args, { ...flags, workers: '1' }));
+    ({ plan, sources } = await planBatch(args, { ...flags, workers: '1' }));
     let csv = csvHeader(plan);
     const series = await runBatch(plan, { workers: 1, csv: (t) => void (csv += Buffer.from(t).toString()) });
     json1 = toJson(summarise(plan, series));
@@ -276,7 +276,7 @@ describe('batches on worker threads', () => {
 
 describe('sweeps', () => {
   it('runs each scenario at every grid value, paired, and summarises how the horizon moves', async () => {
-    const { plan } = planBatch(['busan-truce'], { runs: '6', steps: '8', sweep: 'armington_sigma=2:8:3', seed: '3' });
+    const { plan } = await planBatch(['busan-truce'], { runs: '6', steps: '8', sweep: 'armington_sigma=2:8:3', seed: '3' });
     expect(plan.sweep).toEqual({ param: 'armington_sigma', values: [2, 5, 8] });
     let csv = csvHeader(plan);
     const summary = summarise(plan, await runBatch(plan, { workers: 2, pool: pool2, csv: (t) => void (csv += Buffer.from(t).toString()) }));
@@ -297,7 +297,7 @@ describe('sweeps', () => {
   it('sweeps a parameter the trade prices read beside their own (the 2024 value): each value as if run alone', async () => {
     // Run i of every grid value shares all other draws, so a cache of prices that overlooked the
     // 2024 value served one value's prices to the next (both gave the same imports).
-    const { plan } = planBatch(['busan-truce'], { runs: '3', steps: '4', sweep: 'us_imports_from_cn_2024_bn=400:480:2', seed: '9' });
+    const { plan } = await planBatch(['busan-truce'], { runs: '3', steps: '4', sweep: 'us_imports_from_cn_2024_bn=400:480:2', seed: '9' });
     let csv = csvHeader(plan);
     const summary = summarise(plan, await runBatch(plan, { workers: 1, csv: (t) => void (csv += Buffer.from(t).toString()) }));
     const [low, high] = summary.scenarios.map((s) => s.horizon.us_imports_from_cn_bn.mean);

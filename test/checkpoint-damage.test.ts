@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointPaths, readCheckpoint } from '../src/batch/checkpoint.js';
+import { checkpointPaths } from '../src/batch/checkpoint.js';
+import { readCheckpoint } from '../src/batch/checkpointRead.js';
 import { mergeCommand } from '../src/cli/commands/merge.js';
 import { METRIC_NAMES } from '../src/model/metrics.js';
 import { cliInProcess as cli } from './helpers/cli.js';

@@ -65,7 +65,7 @@ function nearestRankMedian(xs: number[]): number | null {
 }
 
 describe('who gives way first', () => {
-  it('a small batch: each side\'s share of runs conceding first and the median step, as counted by hand', () => {
+  it('a small batch: each side\'s share of runs conceding first and the median step, as counted by hand', async () => {
     const hand = firstConcessions();
     // "First": a side conceded and the other had not before it (the same step counts for both).
     const firstBy = (side: 'us' | 'cn') => {
@@ -78,7 +78,7 @@ describe('who gives way first', () => {
     expect(us.length).toBeGreaterThan(2);
     expect(cn.length).toBeGreaterThan(2);
 
-    const { plan, sources } = planBatch([file], { runs: String(RUNS) });
+    const { plan, sources } = await planBatch([file], { runs: String(RUNS) });
     const chunk = simulateChunk({ plan, start: 0, end: RUNS, csv: false, sources });
     const merged = emptySeries(plan.arms[0].steps, METRIC_LAYOUTS);
     mergeSparseInto(merged, chunk.series[0]);

@@ -2,7 +2,8 @@
 
 export { METRIC_BINS } from './bins.js';
 export { csvHeader } from './csv.js';
-export { mergeParts, partFile, PartError, type PartFile } from './part.js';
+export { mergeParts } from './mergeParts.js';
+export { partFile, PartError, type PartFile } from './part.js';
 export { armLabel, type Arm, type Plan, shardRange, sweepGrid } from './plan.js';
 export { defaultWorkers, type Pool, workerPool } from './pool.js';
 // The report (ECharts, some 40 MB) is imported from './report.js' only when a report is asked for.

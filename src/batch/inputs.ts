@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isRecordPath, recordPath } from '../scenario/recordPaths.js';
-import { startStatePath } from '../scenario/seeds.js';
+import { startStatePath } from '../scenario/paths.js';
 import type { ScenarioSource } from '../scenario/compile.js';
 import type { BatchInputs } from './checkpointSchema.js';
 

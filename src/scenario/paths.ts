@@ -1,7 +1,7 @@
 // Where the shipped data lives: beside src/ (or dist/) in the package.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -13,4 +13,9 @@ export function resolveScenarioPath(nameOrPath: string): string {
   const shipped = join(SCENARIOS_DIR, `${nameOrPath.replace(/\.ya?ml$/, '')}.yaml`);
   if (/^[a-z0-9-]+(\.ya?ml)?$/.test(nameOrPath) && existsSync(shipped)) return shipped;
   return nameOrPath;
+}
+
+/** A start-state file is named relative to the scenario's folder. */
+export function startStatePath(name: string, scenarioFile: string): string {
+  return resolve(dirname(scenarioFile), name);
 }

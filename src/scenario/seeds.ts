@@ -7,6 +7,8 @@ import type { Baseline } from '../model/baseline.js';
 import type { ParamSpecs } from '../model/params.js';
 import { InputError } from './errors.js';
 import { SEEDS_DIR } from './paths.js';
+import { startStatePath } from './paths.js';
+export { startStatePath };
 import { baselineAuthorities } from './authorities.js';
 import {
   authoritiesSchema,
@@ -143,10 +145,6 @@ export function loadStartState(state: string | SeedBaseline, scenarioFile: strin
   return { as_of: b.as_of, baseline: toBaseline(b, dir, src) };
 }
 
-/** A start-state file is named relative to the scenario's folder. */
-export function startStatePath(name: string, scenarioFile: string): string {
-  return resolve(dirname(scenarioFile), name);
-}
 
 /** Every `source` in an inline start state names an entry of sources.yaml; errors at the scenario's line. */
 export function checkInlineSources(src: YamlSource, path: PropertyKey[], dir = SEEDS_DIR): void {

@@ -11,7 +11,7 @@ import { type Plan, type Pool, runBatch, shardRange } from '../../src/batch/inde
 import { emptySummaries } from '../../src/batch/runBatch.js';
 import type { Series } from '../../src/batch/series.js';
 import { type ChunkTask, simulateChunk } from '../../src/batch/simulate.js';
-import { batchCommand, planBatch } from '../../src/cli/commands/batch.js';
+import { batchCommand, planBatch, type PlannedBatch } from '../../src/cli/commands/batch.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { exitCodeFor } from '../../src/cli/errors.js';
 
@@ -44,8 +44,7 @@ const written = (good: Record<string, unknown>, damage: Damage) => (typeof damag
 
 export class Damaged {
   readonly dir = mkdtempSync(join(tmpdir(), 'tariff-sim-damage-'));
-  private readonly planned = planBatch(['busan-truce'], FLAGS);
-  readonly plan: Plan = this.planned.plan;
+  readonly plan: Plan;
   readonly part1 = join(this.dir, 'part1.json');
   readonly part2 = join(this.dir, 'part2.json');
   private n = 0;
@@ -53,11 +52,13 @@ export class Damaged {
   private done: Series[] = [];
   private shardDone: Series[] = [];
 
-  private constructor() {}
+  private constructor(private readonly planned: PlannedBatch) {
+    this.plan = planned.plan;
+  }
 
   /** The parts written by the command itself, and the series a checkpoint of finished runs holds. */
   static async create(): Promise<Damaged> {
-    const d = new Damaged();
+    const d = new Damaged(await planBatch(['busan-truce'], FLAGS));
     for (const [k, part] of [[1, d.part1], [2, d.part2]] as const) {
       await batchCommand(['busan-truce'], { ...SHARD_FLAGS, shard: `${k}/2`, out: part }, inProcessPool);
     }

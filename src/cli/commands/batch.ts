@@ -2,8 +2,15 @@
 // a comparison table, CSV rows, JSON summaries, an HTML report, or a shard's part file.
 
 import { resolve } from 'node:path';
-import { type Arm, comparisonTable, csvHeader, partFile, type Plan, type Pool, runBatch, shardRange, summarise, sweepGrid } from '../../batch/index.js';
-import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, readCheckpoint, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
+// Each module itself, not the batch library's index: that one brings `merge`'s schemas (zod) along.
+import { csvHeader } from '../../batch/csv.js';
+import { partFile } from '../../batch/part.js';
+import { type Arm, type Plan, shardRange, sweepGrid } from '../../batch/plan.js';
+import type { Pool } from '../../batch/pool.js';
+import { runBatch } from '../../batch/runBatch.js';
+import { summarise } from '../../batch/summary.js';
+import { comparisonTable } from '../../batch/table.js';
+import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
 import { earlyPool, workerCount } from '../../batch/pool.js';
@@ -12,7 +19,8 @@ import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario, ScenarioSource } from '../../scenario/compile.js';
-import { loadScenario } from '../../scenario/load.js';
+import { resolveScenarioPath } from '../../scenario/paths.js';
+import { shippedScenario } from '../../scenario/shippedScenarios.js';
 import { paramLimitProblem } from '../../scenario/paramLimits.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
@@ -78,7 +86,20 @@ function findBaseline(name: string, args: string[], scns: Scenario[]): number {
 }
 
 /** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
-export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sources: Record<string, ScenarioSource>; shard: { k: number; n: number } | null; workers: number; inputs: BatchInputs } {
+export interface PlannedBatch {
+  plan: Plan;
+  sources: Record<string, ScenarioSource>;
+  shard: { k: number; n: number } | null;
+  workers: number;
+  inputs: BatchInputs;
+}
+
+/** A shipped scenario from the build's table (as `run` does), else the file read and checked (load.ts, loaded then). */
+async function loadForBatch(arg: string): Promise<Scenario> {
+  return shippedScenario(resolveScenarioPath(arg)) ?? (await import('../../scenario/load.js')).loadScenario(arg);
+}
+
+export async function planBatch(args: string[], flags: BatchFlags): Promise<PlannedBatch> {
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
@@ -88,7 +109,8 @@ export function planBatch(args: string[], flags: BatchFlags): { plan: Plan; sour
   const shard = parseShard(flags.shard);
   if (shard && (flags.json || flags.report)) throw new UsageError('--shard writes a part file (or, with --csv, its runs\' rows): leave out --json and --report, and use `merge` on the parts');
   const sweep = parseSweep(flags.sweep);
-  const scns = args.map((a) => loadScenario(a));
+  const scns: Scenario[] = [];
+  for (const a of args) scns.push(await loadForBatch(a));
   const workers = workerCount(asked, runs * scns.length * (sweep?.values.length ?? 1));
   const names = scns.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -129,9 +151,10 @@ function asOutputError(e: unknown, out: string | undefined): unknown {
 }
 
 /** The checkpoint this command resumes from (--resume), or null; a missing or foreign one is a usage error. */
-function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, range: { start: number; end: number }, identity: string, inputs: BatchInputs): Resumed | null {
+async function resumePoint(flags: BatchFlags, paths: CheckpointPaths | null, plan: Plan, range: { start: number; end: number }, identity: string, inputs: BatchInputs): Promise<Resumed | null> {
   if (!flags.resume) return null;
   if (!paths) throw new UsageError('--resume: needs --out (the checkpoint is kept beside the output file)');
+  const { readCheckpoint } = await import('../../batch/checkpointRead.js');
   try {
     return readCheckpoint(paths, plan, range, identity, Boolean(flags.csv), inputs);
   } catch (e) {
@@ -168,7 +191,7 @@ function keepInterrupted(flags: BatchFlags, paths: CheckpointPaths | null): void
 
 async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): Promise<number | void> {
   if (flags.resume && flags.fresh) throw new UsageError('choose one of --resume and --fresh');
-  const planned = planBatch(args, flags);
+  const planned = await planBatch(args, flags);
   const release = lockOutput(flags.out);
   try {
     return await lockedBatch(pool, planned, flags);
@@ -177,13 +200,13 @@ async function batchWith(pool: Pool | null, args: string[], flags: BatchFlags): 
   }
 }
 
-async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, inputs }: ReturnType<typeof planBatch>, flags: BatchFlags): Promise<number | void> {
+async function lockedBatch(pool: Pool | null, { plan, sources, shard, workers, inputs }: PlannedBatch, flags: BatchFlags): Promise<number | void> {
   const range = shard ? shardRange(plan.runs, shard.k, shard.n) : { start: 0, end: plan.runs };
   // With --out, a checkpoint beside it keeps the finished runs through Ctrl-C, SIGTERM or a failure.
   const paths = flags.out ? checkpointPaths(flags.out) : null;
   keepInterrupted(flags, paths);
   const identity = paths ? batchIdentity(plan, range, Boolean(flags.csv), inputs) : '';
-  const resumed = resumePoint(flags, paths, plan, range, identity, inputs);
+  const resumed = await resumePoint(flags, paths, plan, range, identity, inputs);
   const from = resumed?.runsEnd ?? range.start;
   let saved = resumed !== null; // a checkpoint on disk worth keeping if this run fails
   const save = throttled((runsEnd: number, merged: Series[]) => {
