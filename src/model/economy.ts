@@ -9,7 +9,7 @@ import { cnRareEarthExportLossBn } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { dayOfYear } from './calendar.js';
 import { complianceTarget, SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from './economics/soybeans.js';
-import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
+import { FLOW_SUMS, flowInPlace } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
@@ -65,7 +65,7 @@ function refundsAt(refunds: RefundPhase[], step: number, stepsPerYear: number): 
 }
 
 /**
- * Advances `s` by `count` steps under regime `g` (regimeOf(s, params)): this step's moves and
+ * Advances `s` by `count` steps under regime `g` (buildRegime(s, params), or the engine's regimeOf): this step's moves and
  * deadlines are done (their events' tension, `moveTension`, counts in the first step), and the
  * caller has made sure no move and no deadline falls on the later ones. Metrics go into `out` from
  * `at`, step-major in METRIC_NAMES order; magnet shortages into `events` when given.
@@ -85,7 +85,7 @@ export function advanceEconomy(
   const w = d.weeks_per_step;
   const imports = g.import_prices;
   const exports = g.export_prices;
-  const importWelfare = welfareOf(imports);
+  const importWelfare = g.import_welfare;
   const usTariff = g.us_tariffs.average_pct;
   const cnTariff = g.cn_tariffs.average_pct;
   const truce = g.truce_active ? 1 : 0;
@@ -146,7 +146,7 @@ export function advanceEconomy(
   let tension = moveTension;
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
-    flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
+    flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0, false, importWelfare);
     flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
     importFrom = imports.log_price;
     exportFrom = exports.log_price;
