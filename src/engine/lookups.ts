@@ -9,7 +9,7 @@
 import { derived as buildDerived, type Derived } from '../model/derived.js';
 import { type ScheduledIncrease, scheduledIncrease as computeScheduledIncrease } from '../model/economics/anticipation.js';
 import { type SegmentTariffs, segmentTariffs as computeSegmentTariffs } from '../model/economics/tariffs.js';
-import { type OtherSide, otherSide as computeOtherSide, type Prices, pricesAt, type TradeParams, type Welfare, welfareOf } from '../model/economics/trade.js';
+import { type OtherSide, otherSide as computeOtherSide, type Prices, pricesAt, type TradeParams } from '../model/economics/trade.js';
 import type { Lookups } from '../model/lookups.js';
 import type { Params } from '../model/params.js';
 import type { Agreement, StepUnit, TariffLayer, TradeSegment } from '../model/types.js';
@@ -71,12 +71,6 @@ function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: nu
   return out;
 }
 
-// Welfare constants by the prices they are of: a run's later regimes often keep one side's prices.
-const welfares: { prices: Prices; welfare: Welfare }[] = [];
-
-function welfare(pr: Prices): Welfare {
-  return recentOr(welfares, 4, (w) => w.prices === pr, () => ({ prices: pr, welfare: welfareOf(pr) })).welfare;
-}
 
 // A batch draws a new parameter set every run: the last few, not a weak map keyed on each.
 const deriveds: { params: Params; unit: StepUnit; derived: Derived }[] = [];
@@ -96,4 +90,4 @@ function scheduledIncrease(layers: TariffLayer[], agreements: Agreement[], segme
 }
 
 /** The lookups the engine builds its regimes and start states with. */
-export const REMEMBERED: Lookups = { derived, segmentTariffs, prices, scheduledIncrease, welfare };
+export const REMEMBERED: Lookups = { derived, segmentTariffs, prices, scheduledIncrease };

@@ -8,10 +8,11 @@ import { METRIC_NAMES, readMetrics } from '../model/metrics.js';
 import type { SourcedMove } from '../model/moves.js';
 import type { Params } from '../model/params.js';
 import { type Rng, rngFromState } from '../model/rng.js';
-import { lapseAndExpire, quietStepsIn, reduceMoves, type StepResult } from '../model/step.js';
+import { checkQuiet, lapseAndExpire, reduceMoves, type StepResult } from '../model/step.js';
 import type { SimEvent, State } from '../model/types.js';
 import { memoized } from './moveMemo.js';
 import { regimeOf } from './regime.js';
+import { welfareOf } from './welfare.js';
 
 // Where a step's metrics land before they become an object: one buffer, re-used (a typed array is
 // costly to allocate, and nothing here is re-entered).
@@ -51,11 +52,13 @@ export function stepFast(state: State, moves: SourcedMove[], params: Params, rng
   }
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events);
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices));
   return { state: next, events, metrics: readMetrics(metricsOut, 0) };
 }
 
 /** What model/step.ts quietSteps() gives: `count` steps with no moves and no deadline, in one go. */
 export function quietStepsFast(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
-  return quietStepsIn(regimeOf(state, params), state, params, rng, count, out, at, events);
+  const g = regimeOf(state, params);
+  checkQuiet(g, state, count);
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices));
 }

@@ -9,7 +9,7 @@ import { cnRareEarthExportLossBn } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { dayOfYear } from './calendar.js';
 import { complianceTarget, SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from './economics/soybeans.js';
-import { FLOW_SUMS, flowInPlace } from './economics/trade.js';
+import { FLOW_SUMS, flowInPlace, type Welfare } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
@@ -68,7 +68,9 @@ function refundsAt(refunds: RefundPhase[], step: number, stepsPerYear: number): 
  * Advances `s` by `count` steps under regime `g` (buildRegime(s, params), or the engine's regimeOf): this step's moves and
  * deadlines are done (their events' tension, `moveTension`, counts in the first step), and the
  * caller has made sure no move and no deadline falls on the later ones. Metrics go into `out` from
- * `at`, step-major in METRIC_NAMES order; magnet shortages into `events` when given.
+ * `at`, step-major in METRIC_NAMES order; magnet shortages into `events` when given. `importWelfare`:
+ * welfareOf(g.import_prices), the welfare constants of the regime's import prices (the engine keeps
+ * them from call to call).
  */
 export function advanceEconomy(
   s: State,
@@ -80,12 +82,12 @@ export function advanceEconomy(
   out: Float64Array,
   at: number,
   events: SimEvent[] | null,
+  importWelfare: Welfare,
 ): State {
   const d = g.derived;
   const w = d.weeks_per_step;
   const imports = g.import_prices;
   const exports = g.export_prices;
-  const importWelfare = g.import_welfare;
   const usTariff = g.us_tariffs.average_pct;
   const cnTariff = g.cn_tariffs.average_pct;
   const truce = g.truce_active ? 1 : 0;

@@ -10,7 +10,7 @@ import { type ScheduledIncrease, threatLogRise } from './economics/anticipation.
 import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
 import type { SegmentTariffs } from './economics/tariffs.js';
-import { longRunDeadweightLossBn, type Prices, type TradeParams, type Welfare } from './economics/trade.js';
+import { longRunDeadweightLossBn, type Prices, type TradeParams } from './economics/trade.js';
 import { type Lookups, PURE } from './lookups.js';
 import type { Params } from './params.js';
 import { nextAuthorityEnd } from './authorities.js';
@@ -38,8 +38,6 @@ export interface Regime {
   export_trade: TradeParams;
   import_prices: Prices;
   export_prices: Prices;
-  /** The welfare constants of the import prices (US exports need none: only their value is read). */
-  import_welfare: Welfare;
   us_tariffs: SegmentTariffs;
   cn_tariffs: SegmentTariffs;
   cn_soybean_tariff_pct: number;
@@ -129,7 +127,6 @@ export function buildRegime(s: State, p: Params, look: Lookups = PURE): Regime {
     export_trade: exportTrade,
     import_prices: importPrices,
     export_prices: exportPrices,
-    import_welfare: look.welfare(importPrices),
     us_tariffs: usTariffs,
     cn_tariffs: cnTariffs,
     cn_soybean_tariff_pct: soyTariff,

@@ -6,6 +6,7 @@
 import { endAuthorities } from './authorities.js';
 import { agreementWith, layerWith, withChanges } from './copy.js';
 import { advanceEconomy } from './economy.js';
+import { welfareOf } from './economics/trade.js';
 import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
 import { buildRegime, type Regime } from './regime.js';
@@ -111,7 +112,7 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
   }
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events);
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices));
   return { state: next, events, metrics: readMetrics(metricsOut, 0) };
 }
 
@@ -121,11 +122,12 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
  * and magnet shortages into `events` when given.
  */
 export function quietSteps(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
-  return quietStepsIn(buildRegime(state, params), state, params, rng, count, out, at, events);
+  const g = buildRegime(state, params);
+  checkQuiet(g, state, count);
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices));
 }
 
-/** The same under `g`, the state's regime (the engine's, remembered, or the model's). */
-export function quietStepsIn(g: Regime, state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
+/** Throws unless the `count` steps from `state` under its regime `g` meet no deadline. */
+export function checkQuiet(g: Regime, state: State, count: number): void {
   if (g.next_deadline_step < state.step + count) throw new RangeError(`quietSteps: a deadline falls at step ${g.next_deadline_step}, within steps ${state.step}..${state.step + count - 1}`);
-  return advanceEconomy(state, g, params, rng, count, 0, out, at, events);
 }
