@@ -40,6 +40,7 @@ describe('layers', () => {
     for (const file of [...files(join(model, 'economics')), ...['step.ts', 'regime.ts', 'derived.ts', 'economy.ts', 'lookups.ts'].map((f) => join(model, f))]) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/new (Weak)?Map\b|recentOr|memoized|cache/i);
+      expect(text, file).not.toMatch(/^let /m); // a module-level variable: something kept between calls
     }
   });
 

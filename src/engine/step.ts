@@ -12,6 +12,7 @@ import { checkQuiet, lapseAndExpire, reduceMoves, type StepResult } from '../mod
 import type { SimEvent, State } from '../model/types.js';
 import { memoized } from './moveMemo.js';
 import { regimeOf } from './regime.js';
+import { seasonOf } from './season.js';
 import { welfareOf } from './welfare.js';
 
 // Where a step's metrics land before they become an object: one buffer, re-used (a typed array is
@@ -52,7 +53,7 @@ export function stepFast(state: State, moves: SourcedMove[], params: Params, rng
   }
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices));
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices), seasonOf(s, g, 1));
   return { state: next, events, metrics: readMetrics(metricsOut, 0) };
 }
 
@@ -60,5 +61,5 @@ export function stepFast(state: State, moves: SourcedMove[], params: Params, rng
 export function quietStepsFast(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
   const g = regimeOf(state, params);
   checkQuiet(g, state, count);
-  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices));
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices), seasonOf(state, g, count));
 }

@@ -5,7 +5,7 @@
 
 import { endAuthorities } from './authorities.js';
 import { agreementWith, layerWith, withChanges } from './copy.js';
-import { advanceEconomy } from './economy.js';
+import { advanceEconomy, seasonOf } from './economy.js';
 import { welfareOf } from './economics/trade.js';
 import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
@@ -112,7 +112,7 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
   }
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices));
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices), seasonOf(s, g, 1));
   return { state: next, events, metrics: readMetrics(metricsOut, 0) };
 }
 
@@ -124,7 +124,7 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
 export function quietSteps(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
   const g = buildRegime(state, params);
   checkQuiet(g, state, count);
-  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices));
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices), seasonOf(state, g, count));
 }
 
 /** Throws unless the `count` steps from `state` under its regime `g` meet no deadline. */
