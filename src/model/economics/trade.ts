@@ -281,7 +281,7 @@ export const FLOW_SUMS = 4;
  * loop steps a run's positions in place rather than building new ones every step. With `valueOnly`
  * only the import value is summed (the rest is NaN): all the model reads of US exports, and their
  * duties and deadweight loss were half the arithmetic of this loop. `welfare`: welfareOf(pr), which
- * the regime holds for the step (working it out is most of a regime's arithmetic, not a step's).
+ * a caller that steps the same prices again passes in (it costs more than a step's flows).
  */
 export function flowInPlace(
   pr: Prices,
