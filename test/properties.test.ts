@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { applyMove, applyMoves, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, rngFromState, step, writeMetrics } from '../src/model/index.js';
+import { applyMove, drawParams, METRIC_NAMES, MoveError, PARAM_NAMES, rngFromState, step, writeMetrics } from '../src/model/index.js';
 import { quietSteps, reduceMoves } from '../src/model/step.js';
-import { regimeOf } from '../src/model/regime.js';
-import { forgetOutcomes } from '../src/model/moveMemo.js';
+import { buildRegime } from '../src/model/regime.js';
+import { forgetOutcomes } from '../src/engine/moveMemo.js';
+import { applyMoves, quietStepsFast, stepFast } from '../src/engine/step.js';
 import type { Metrics, Move, Params, ParamSpecs, SimEvent, SourcedMove, State } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/compile.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -232,7 +233,7 @@ describe('over random parameters and move sequences', () => {
   });
 });
 
-describe('the remembered outcome of a list of moves (model/moveMemo.ts)', () => {
+describe('the remembered outcome of a list of moves (engine/moveMemo.ts)', () => {
   it("equals the reducers' own for a later run with other parameters, trade positions and streams", () => {
     fc.assert(
       fc.property(plausibleParams, plausibleParams, plausibleParams, scriptArb(), (u1, u2, u3, script) => {
@@ -257,14 +258,55 @@ describe('the remembered outcome of a list of moves (model/moveMemo.ts)', () => 
             if (third.events[0] === second.events[0]) served++;
 
           }
-          a = step(a, moves, pa).state;
-          b = step(b, moves, pb).state;
-          c = step(c, moves, pc).state;
+          // Through the engine's step, as in a batch: the runs share the memo's policy states.
+          a = stepFast(a, moves, pa).state;
+          b = stepFast(b, moves, pb).state;
+          c = stepFast(c, moves, pc).state;
         }
         expect(served).toBe(withMoves);
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("the engine's step (engine/step.ts)", () => {
+  it("gives what the model's step() gives: states, events and metrics to the bit, in runs that share the memo and regimes", () => {
+    const seen = { served: 0, deadlines: 0 };
+    fc.assert(
+      fc.property(plausibleParams, plausibleParams, scriptArb(), (u1, u2, script) => {
+        // Three runs of a batch, the third with the first one's parameters (a regime found again, as in
+        // play's branches); the memory starts empty, as in a worker.
+        forgetOutcomes();
+        const [p1, p2] = [u1, u2].map((u) => plausible(u, scn.param_specs));
+        const params = [p1, p2, p1];
+        let fast = params.map((p, i) => startState(scn, 'engine', i + 1, p));
+        let ref = fast.slice();
+        for (const [k, stepMoves] of script.entries()) {
+          // One list for every run: its identity is the memo's key, as a script's is.
+          const moves = legalEverywhere(ref, stepMoves.map((f, j) => f({ us: usLayers, cn: cnLayers }, k * 10 + j)));
+          const nextFast: State[] = [];
+          const nextRef: State[] = [];
+          for (let r = 0; r < 3; r++) {
+            const a = stepFast(fast[r], moves, params[r]);
+            const b = step(ref[r], moves, params[r]);
+            expect(a.state).toEqual(b.state);
+            expect(a.events).toEqual(b.events);
+            for (const name of METRIC_NAMES) expect(Object.is(a.metrics[name], b.metrics[name]), `${name} at step ${k}: ${a.metrics[name]} vs ${b.metrics[name]}`).toBe(true);
+            if (r === 2 && moves.length > 0 && a.state.us_layers === fast[1].us_layers) seen.served++;
+            if (b.events.some((e) => e.kind === 'lapse' || e.kind === 'expiry')) seen.deadlines++;
+            nextFast.push(a.state);
+            nextRef.push(b.state);
+          }
+          fast = nextFast;
+          ref = nextRef;
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // The engine's own paths were taken: outcomes served from memory, and deadline passes.
+    expect(seen.served).toBeGreaterThan(0);
+    expect(seen.deadlines).toBeGreaterThan(0);
   });
 });
 
@@ -288,7 +330,7 @@ describe('a quiet stretch stepped in one go (model/economy.ts)', () => {
         let deadline = false;
         for (let k = 0; k < count; k++) {
           // A deadline inside the stretch: not quiet, and quietSteps says so.
-          if (regimeOf(slow, params).next_deadline_step <= slow.step) deadline = true;
+          if (buildRegime(slow, params).next_deadline_step <= slow.step) deadline = true;
           const r = step(slow, [], params);
           writeMetrics(r.metrics, slowOut, (k + 1) * METRIC_NAMES.length);
           slowEvents.push(...r.events);
@@ -298,14 +340,22 @@ describe('a quiet stretch stepped in one go (model/economy.ts)', () => {
         if (deadline) {
           seen.deadlines++;
           expect(() => quietSteps(state, params, rng, count, out, METRIC_NAMES.length, events)).toThrow(/quietSteps: a deadline falls at step/);
+          expect(() => quietStepsFast(state, params, rngFromState(state.rng), count, out, METRIC_NAMES.length, events)).toThrow(/quietSteps: a deadline falls at step/);
           return;
         }
+        // The engine's stretch (its regime remembered) first, then the model's: both give step()'s.
+        const engineOut = new Float64Array(out.length).fill(-1);
+        const engineEvents: SimEvent[] = [];
+        const engine = quietStepsFast(state, params, rngFromState(state.rng), count, engineOut, METRIC_NAMES.length, engineEvents);
         const fast = quietSteps(state, params, rng, count, out, METRIC_NAMES.length, events);
         seen.quiet++;
         expect(fast).toEqual(slow);
         expect(events).toEqual(slowEvents);
+        expect(engine).toEqual(slow);
+        expect(engineEvents).toEqual(slowEvents);
         // Bit for bit, and nothing written outside its steps.
         for (let i = 0; i < out.length; i++) expect(Object.is(out[i], slowOut[i]), `value ${i}: ${out[i]} vs ${slowOut[i]}`).toBe(true);
+        for (let i = 0; i < out.length; i++) expect(Object.is(engineOut[i], slowOut[i]), `engine value ${i}: ${engineOut[i]} vs ${slowOut[i]}`).toBe(true);
       }),
       { numRuns: 200 },
     );

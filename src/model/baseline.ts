@@ -1,10 +1,9 @@
 // The starting state, built from a baseline (seeds/, stripped of provenance by src/scenario).
 
 import { resolveWhen } from './calendar.js';
-import { derived } from './derived.js';
 import { soybeanSeason, soybeanTargetMmt, privateSoybeanDemandMmt } from './economics/soybeans.js';
-import { segmentTariffs } from './economics/tariffs.js';
-import { settledPosition } from './economics/trade.js';
+import { settledAt } from './economics/trade.js';
+import { type Lookups, PURE } from './lookups.js';
 import { dayOfYear } from './calendar.js';
 import type { Derived } from './derived.js';
 import { techRestriction } from './reducers/tech.js';
@@ -147,7 +146,7 @@ interface Resolved {
 
 // The parts of the start that do not depend on the run: resolved once per baseline and calendar and
 // shared by every run (states are never mutated). Shared layer arrays also let the per-layer-set
-// caches in economics/ serve every run.
+// engine's caches (src/engine/lookups.ts) serve every run.
 // Shared by every run: states are never mutated, and a move replaces rather than edits them.
 const EMPTY_RECORD: ActorRecord = Object.freeze({ escalations: 0, concessions: 0, last_escalation_step: null, last_concession_step: null, breaches: 0, last_breach_step: null, first_decided_concession_step: null });
 const NO_MEMORY: Readonly<Record<string, number>> = Object.freeze({});
@@ -227,17 +226,18 @@ function resolved(b: Baseline, o: StartOptions): Resolved {
   return r;
 }
 
-function startingSoybeanFlowMmt(cnLayers: TariffLayer[], segments: TradeSegment[], soy: Baseline['soybeans'], d: Derived, startDate: string): number {
+function startingSoybeanFlowMmt(cnLayers: TariffLayer[], segments: TradeSegment[], soy: Baseline['soybeans'], d: Derived, startDate: string, look: Lookups): number {
   const k = segments.findIndex((x) => x.name === 'soybeans');
-  const tariff = k >= 0 ? segmentTariffs(cnLayers, segments).partner_pct[k] : 0;
+  const tariff = k >= 0 ? look.segmentTariffs(cnLayers, segments).partner_pct[k] : 0;
   const market = privateSoybeanDemandMmt(tariff, k >= 0 ? segments[k].reference_tariff_pct : 3, soy.boycott, d.soybeans);
   const state = { commitment_mmt: soy.commitment_mmt, compliance: soy.compliance, boycott: soy.boycott, purchased_mmt: 0, flow_mmt: 0, tranche_mmt: 0, tranche_due_step: null, tranche_bought_mmt: 0 };
   return soybeanTargetMmt(state, market, soybeanSeason(dayOfYear(startDate), d.soybeans), 0, d.soybeans);
 }
 
-export function initialState(b: Baseline, o: StartOptions): State {
+/** The state at the start of a run; `look` works out the prices and constants (the engine's remember them). */
+export function initialState(b: Baseline, o: StartOptions, look: Lookups = PURE): State {
   const { us_layers, cn_layers, agreements, pacts, tech, record, escalation_offset, authorities, refunds } = resolved(b, o);
-  const d = derived(o.params, o.step_unit);
+  const d = look.derived(o.params, o.step_unit);
   const re = b.rare_earths;
   const soy = b.soybeans;
   return {
@@ -249,8 +249,8 @@ export function initialState(b: Baseline, o: StartOptions): State {
     us_import_segments: b.us_import_segments,
     us_export_segments: b.us_export_segments,
     // Buyers start adjusted to the tariffs in force on the start date.
-    us_import_position: settledPosition(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0]),
-    us_export_position: settledPosition(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech))),
+    us_import_position: settledAt(look.prices(us_layers, b.us_import_segments, o.params.us_imports_from_cn_2024_bn, d.imports[b.us_port_fees ? 1 : 0])),
+    us_export_position: settledAt(look.prices(cn_layers, b.us_export_segments, o.params.us_exports_to_cn_2024_bn, d.exports(b.cn_port_fees, techRestriction(b.tech)))),
     us_import_stock_bn: 0,
     // Field by field, in the order step() writes them: one object shape for every state.
     rare_earths: {
@@ -268,7 +268,7 @@ export function initialState(b: Baseline, o: StartOptions): State {
       boycott: soy.boycott,
       purchased_mmt: 0,
       // Buyers start where the tariffs, the commitment and the season put them.
-      flow_mmt: startingSoybeanFlowMmt(cn_layers, b.us_export_segments, soy, d, o.start_date),
+      flow_mmt: startingSoybeanFlowMmt(cn_layers, b.us_export_segments, soy, d, o.start_date, look),
       tranche_mmt: 0,
       tranche_due_step: null,
       tranche_bought_mmt: 0,

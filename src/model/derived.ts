@@ -1,4 +1,5 @@
-// Per-run constants derived from the parameters, built once per parameter set (not once a step).
+// Per-run constants derived from the parameters: a regime reads them (the engine keeps the last few
+// sets, src/engine/lookups.ts, so a run works them out once rather than once a regime).
 
 import { weeksPerStep } from './calendar.js';
 import type { LedgerParams } from './economics/ledgers.js';
@@ -6,7 +7,6 @@ import type { RareEarthParams } from './economics/rareEarths.js';
 import type { SoybeanParams } from './economics/soybeans.js';
 import type { TradeParams } from './economics/trade.js';
 import type { Params } from './params.js';
-import { recentOr } from './recent.js';
 import type { StepUnit } from './types.js';
 
 export interface Derived {
@@ -28,7 +28,7 @@ export interface Derived {
   exports(fees: boolean, restriction: number): TradeParams;
 }
 
-function build(p: Params, unit: StepUnit): Derived {
+export function derived(p: Params, unit: StepUnit): Derived {
   const w = weeksPerStep(unit);
   const adjustment = 1 - Math.pow(0.5, w / p.trade_adjustment_half_life_weeks);
   // Object literals with every field (no spreads): one shape for every TradeParams.
@@ -45,7 +45,6 @@ function build(p: Params, unit: StepUnit): Derived {
     controlled_factor,
     skip_segment,
   });
-  const exportCache = new Map<number, TradeParams>();
   return {
     weeks_per_step: w,
     sqrt_weeks: Math.sqrt(w),
@@ -86,20 +85,7 @@ function build(p: Params, unit: StepUnit): Derived {
     import_stock_drawdown: 1 - Math.pow(0.5, w / (p.front_loading_window_weeks / 2)),
     imports: [trade(0, p.us_mfn_tariff_pct, null, 1, null), trade(p.port_fee_cost_pct, p.us_mfn_tariff_pct, null, 1, null)],
     exports(fees, restriction) {
-      const key = fees ? restriction + 2 : restriction;
-      let t = exportCache.get(key);
-      if (!t) {
-        t = trade(fees ? p.port_fee_cost_pct : 0, p.cn_mfn_tariff_pct, 'technology', 1 - p.tech_export_loss * restriction, 'soybeans', true);
-        exportCache.set(key, t);
-      }
-      return t;
+      return trade(fees ? p.port_fee_cost_pct : 0, p.cn_mfn_tariff_pct, 'technology', 1 - p.tech_export_loss * restriction, 'soybeans', true);
     },
   };
-}
-
-// A batch draws a new parameter set every run: the last few, not a weak map keyed on each.
-const recent: { params: Params; unit: StepUnit; derived: Derived }[] = [];
-
-export function derived(p: Params, unit: StepUnit): Derived {
-  return recentOr(recent, 8, (r) => r.params === p && r.unit === unit, () => ({ params: p, unit, derived: build(p, unit) })).derived;
 }

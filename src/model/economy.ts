@@ -8,8 +8,8 @@ import { clamp, MOVE_TENSION_WEIGHT, tensionTargetAt } from './economics/escalat
 import { cnRareEarthExportLossBn } from './economics/ledgers.js';
 import { chinaAvailableShare, chinaFlowFactor, type RareEarthOutcome, rareEarthSupplyInto } from './economics/rareEarths.js';
 import { dayOfYear } from './calendar.js';
-import { complianceTarget, SEASON_PEAK_DAY, SEASON_RADIANS_PER_DAY } from './economics/soybeans.js';
-import { FLOW_SUMS, flowInPlace, welfareOf } from './economics/trade.js';
+import { complianceTarget, seasonCosines } from './economics/soybeans.js';
+import { FLOW_SUMS, flowInPlace, type Welfare } from './economics/trade.js';
 import { METRIC_NAMES } from './metrics.js';
 import type { Params } from './params.js';
 import type { Regime } from './regime.js';
@@ -23,26 +23,6 @@ const M = METRIC_NAMES.length;
 // boxed, so making them per call cost more than their arithmetic. Nothing here is re-entered.
 const sums = new Float64Array(2 * FLOW_SUMS);
 const soy = { us_mmt: 0, brazil_mmt: 0, other_mmt: 0 };
-// The soybean season's cosine by step (soybeans.ts soybeanSeason), for the runs' shared start date and
-// step unit: worked out once per step index rather than once per step of every run.
-let seasonStart = '';
-let seasonUnit = '';
-let seasonCos = new Float64Array(0);
-
-function seasonCosines(start: string, unit: string, daysPerStep: number, lastStep: number): Float64Array {
-  if (start !== seasonStart || unit !== seasonUnit) {
-    seasonStart = start;
-    seasonUnit = unit;
-    seasonCos = new Float64Array(0);
-  }
-  if (lastStep >= seasonCos.length) {
-    const fromPeak = dayOfYear(start) - SEASON_PEAK_DAY;
-    const table = new Float64Array(Math.max(lastStep + 1, 2 * seasonCos.length, 128));
-    for (let i = 0; i < table.length; i++) table[i] = Math.cos(SEASON_RADIANS_PER_DAY * (fromPeak + i * daysPerStep));
-    seasonCos = table;
-  }
-  return seasonCos;
-}
 const supply: RareEarthOutcome = { supply_index: 0, inventory_weeks: 0, non_china_share: 0 };
 
 function shortageEvent(step: number, re: RareEarthOutcome): SimEvent {
@@ -64,11 +44,19 @@ function refundsAt(refunds: RefundPhase[], step: number, stepsPerYear: number): 
   return paid === 0 ? 0 : -paid * stepsPerYear;
 }
 
+/** The season's cosines for `count` steps from `s` under `g` (soybeans.ts seasonCosines), afresh. */
+export function seasonOf(s: State, g: Regime, count: number): Float64Array {
+  return seasonCosines(dayOfYear(s.start_date), 7 * g.derived.weeks_per_step, s.step + count);
+}
+
 /**
- * Advances `s` by `count` steps under regime `g` (regimeOf(s, params)): this step's moves and
+ * Advances `s` by `count` steps under regime `g` (buildRegime(s, params), or the engine's regimeOf): this step's moves and
  * deadlines are done (their events' tension, `moveTension`, counts in the first step), and the
  * caller has made sure no move and no deadline falls on the later ones. Metrics go into `out` from
- * `at`, step-major in METRIC_NAMES order; magnet shortages into `events` when given.
+ * `at`, step-major in METRIC_NAMES order; magnet shortages into `events` when given. `importWelfare`:
+ * welfareOf(g.import_prices), the welfare constants of the regime's import prices; `cosines`: the
+ * season's cosine by step from the run's start, to this stretch's last step at least (seasonOf).
+ * The engine keeps both from call to call; the model's step works them out afresh.
  */
 export function advanceEconomy(
   s: State,
@@ -80,12 +68,13 @@ export function advanceEconomy(
   out: Float64Array,
   at: number,
   events: SimEvent[] | null,
+  importWelfare: Welfare,
+  cosines: Float64Array,
 ): State {
   const d = g.derived;
   const w = d.weeks_per_step;
   const imports = g.import_prices;
   const exports = g.export_prices;
-  const importWelfare = welfareOf(imports);
   const usTariff = g.us_tariffs.average_pct;
   const cnTariff = g.cn_tariffs.average_pct;
   const truce = g.truce_active ? 1 : 0;
@@ -106,7 +95,6 @@ export function advanceEconomy(
     tranche_due_step: sb.tranche_due_step,
     tranche_bought_mmt: sb.tranche_bought_mmt,
   };
-  const daysPerStep = 7 * w;
   const trancheDue = sb.tranche_due_step === null ? -1 : sb.tranche_due_step;
   const soyCap = d.soybeans.demand_mmt - Math.min(d.soybeans.other_suppliers_mmt, d.soybeans.demand_mmt);
   const r = s.rare_earths;
@@ -133,7 +121,6 @@ export function advanceEconomy(
   let importStock = s.us_import_stock_bn;
   // The season from the step itself, so that a stretch and single steps agree to the bit.
   const seasonAmplitude = d.soybeans.season_amplitude;
-  const cosines = seasonCosines(s.start_date, s.step_unit, daysPerStep, s.step + count - 1);
   // What a step's soybean target reads (soybeans.ts soybeanTargetMmt, spelled out below).
   const soyMarket = g.private_soybean_demand_mmt;
   const soyReferenceBn = (p.us_soybean_reference_mmt * p.soybean_price_usd_per_t) / 1000;
@@ -146,7 +133,7 @@ export function advanceEconomy(
   let tension = moveTension;
   let step = s.step;
   for (let k = 0; k < count; k++, step++) {
-    flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0);
+    flowInPlace(imports, importQty, importFrom, g.import_trade, sums, 0, false, importWelfare);
     flowInPlace(exports, exportQty, exportFrom, g.export_trade, sums, FLOW_SUMS, true); // the value is all a step reads
     importFrom = imports.log_price;
     exportFrom = exports.log_price;

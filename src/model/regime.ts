@@ -1,18 +1,19 @@
 // What a step needs that changes only when the measures in force or the parameters do: prices and
 // long-run quantities, average tariffs, the soybean tariff and private demand, the truce, the part of
-// the tension target the measures set, the next deadline. Moves are rare and steps many, so step() works these out once
-// per regime rather than once per step. A pure function of (policy, parameters), cached.
+// the tension target the measures set, the next deadline. Moves are rare and steps many, so a step
+// works these out once per regime rather than once per step. A pure function of (policy,
+// parameters); the engine keeps the last few (src/engine/regime.ts regimeOf).
 
-import { derived, type Derived } from './derived.js';
+import type { Derived } from './derived.js';
 import { tensionFromMeasures } from './economics/escalation.js';
-import { type ScheduledIncrease, scheduledIncrease, threatLogRise } from './economics/anticipation.js';
+import { type ScheduledIncrease, threatLogRise } from './economics/anticipation.js';
 import { cnTechOutputAtRiskBn, usTechExportLossBn } from './economics/ledgers.js';
 import { privateSoybeanDemandMmt } from './economics/soybeans.js';
-import { type SegmentTariffs, segmentTariffs } from './economics/tariffs.js';
-import { longRunDeadweightLossBn, type Prices, prices, type TradeParams } from './economics/trade.js';
+import type { SegmentTariffs } from './economics/tariffs.js';
+import { longRunDeadweightLossBn, type Prices, type TradeParams } from './economics/trade.js';
+import { type Lookups, PURE } from './lookups.js';
 import type { Params } from './params.js';
 import { nextAuthorityEnd } from './authorities.js';
-import { recentOr } from './recent.js';
 import { techRestriction } from './reducers/tech.js';
 import type { State } from './types.js';
 
@@ -80,11 +81,12 @@ export function sameMeasures(a: State, b: State): boolean {
 /** The part of the tension target the state's measures set (economics/escalation.ts tensionFromMeasures). */
 export function measuresTension(
   s: Pick<State, 'us_layers' | 'cn_layers' | 'us_import_segments' | 'us_export_segments' | 'rare_earths' | 'tech' | 'us_port_fees' | 'cn_port_fees' | 'agreements' | 'precursor_cooperation'>,
+  look: Lookups = PURE,
 ): number {
   const fentanyl = s.us_layers.find((l) => l.id === 'us_ieepa_fentanyl');
   return tensionFromMeasures({
-    us_tariff_pct: segmentTariffs(s.us_layers, s.us_import_segments).average_pct,
-    cn_tariff_pct: segmentTariffs(s.cn_layers, s.us_export_segments).average_pct,
+    us_tariff_pct: look.segmentTariffs(s.us_layers, s.us_import_segments).average_pct,
+    cn_tariff_pct: look.segmentTariffs(s.cn_layers, s.us_export_segments).average_pct,
     curb: s.rare_earths.curb,
     tech_restriction: techRestriction(s.tech),
     port_fees: (s.us_port_fees ? 1 : 0) + (s.cn_port_fees ? 1 : 0),
@@ -94,19 +96,21 @@ export function measuresTension(
   });
 }
 
-function build(s: State, p: Params): Regime {
-  const d = derived(p, s.step_unit);
+/** What the measures in force in `s` imply under `p`; `look` works out its parts (PURE: afresh). */
+export function buildRegime(s: State, p: Params, look: Lookups = PURE): Regime {
+  const d = look.derived(p, s.step_unit);
   const restriction = techRestriction(s.tech);
   const importTrade = d.imports[s.us_port_fees ? 1 : 0];
   const exportTrade = d.exports(s.cn_port_fees, restriction);
-  const usTariffs = segmentTariffs(s.us_layers, s.us_import_segments);
-  const cnTariffs = segmentTariffs(s.cn_layers, s.us_export_segments);
+  const usTariffs = look.segmentTariffs(s.us_layers, s.us_import_segments);
+  const cnTariffs = look.segmentTariffs(s.cn_layers, s.us_export_segments);
   const soyIndex = s.us_export_segments.findIndex((x) => x.name === 'soybeans');
   const soyTariff = soyIndex >= 0 ? cnTariffs.partner_pct[soyIndex] : 0;
   const soyReference = soyIndex >= 0 ? s.us_export_segments[soyIndex].reference_tariff_pct : 3;
   const truce = s.agreements.some((a) => a.active && a.is_truce);
   const techLoss = usTechExportLossBn(restriction, d.ledger);
-  const exportPrices = prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade);
+  const importPrices = look.prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade);
+  const exportPrices = look.prices(s.cn_layers, s.us_export_segments, p.us_exports_to_cn_2024_bn, exportTrade);
   return {
     state: s,
     params: p,
@@ -117,25 +121,18 @@ function build(s: State, p: Params): Regime {
     us_port_fee_share: s.us_port_fees ? p.port_fee_cost_pct / 100 : 0,
     cn_port_fee_share: s.cn_port_fees ? p.port_fee_cost_pct / 100 : 0,
     cn_retaliation_loss_bn: longRunDeadweightLossBn(exportPrices),
-    scheduled_increase: scheduledIncrease(s.us_layers, s.agreements, s.us_import_segments, usTariffs.average_pct),
+    scheduled_increase: look.scheduledIncrease(s.us_layers, s.agreements, s.us_import_segments, usTariffs.average_pct),
     threat_factor: Math.exp(-p.threat_uncertainty_elasticity * threatLogRise(s.us_layers, s.us_import_segments, usTariffs.average_pct)),
     import_trade: importTrade,
     export_trade: exportTrade,
-    import_prices: prices(s.us_layers, s.us_import_segments, p.us_imports_from_cn_2024_bn, importTrade),
+    import_prices: importPrices,
     export_prices: exportPrices,
     us_tariffs: usTariffs,
     cn_tariffs: cnTariffs,
     cn_soybean_tariff_pct: soyTariff,
     private_soybean_demand_mmt: privateSoybeanDemandMmt(soyTariff, soyReference, s.soybeans.boycott, d.soybeans),
     truce_active: truce,
-    tension_from_measures: measuresTension(s),
+    tension_from_measures: measuresTension(s, look),
     next_deadline_step: nextDeadlineStep(s),
   };
-}
-
-// Play interleaves a few branches and the fan's runs: a few regimes, not one.
-const recent: Regime[] = [];
-
-export function regimeOf(s: State, p: Params): Regime {
-  return recentOr(recent, 4, (r) => r.params === p && sameMeasures(r.state, s), () => build(s, p));
 }

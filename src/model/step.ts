@@ -1,13 +1,15 @@
 // The heart: one step of the simulation. Moves, then deadlines, then the economy advances one step.
 // Pure: the state (with its random stream) and the moves in; the next state, events and metrics out.
+// This is the definition: everything worked out afresh. A run goes through the engine's step
+// (src/engine/step.ts), which remembers what runs share and gives exactly this.
 
 import { endAuthorities } from './authorities.js';
 import { agreementWith, layerWith, withChanges } from './copy.js';
-import { advanceEconomy } from './economy.js';
+import { advanceEconomy, seasonOf } from './economy.js';
+import { welfareOf } from './economics/trade.js';
 import { METRIC_NAMES, type Metrics, readMetrics } from './metrics.js';
 import type { SourcedMove } from './moves.js';
-import { memoized } from './moveMemo.js';
-import { regimeOf } from './regime.js';
+import { buildRegime, type Regime } from './regime.js';
 import type { Params } from './params.js';
 import { applyMove, MoveError } from './reducers/index.js';
 import { type Rng, rngFromState } from './rng.js';
@@ -34,19 +36,10 @@ export function isDecidedInRun(source: string): boolean {
 }
 
 /**
- * Applies moves in order; an illegal scripted or user move throws a MoveError and nothing of the step
- * is kept. The outcome on a given policy state is remembered (moveMemo.ts): the script's moves then
- * cost a run of a batch next to nothing. The result is what reduceMoves gives. `remember` false: the
- * list is made afresh (by a rule, a strategy or a user) and never comes back, so remembering its
- * outcome under it would only cost (a weak map of dead keys, which the collector pays for).
+ * Applies moves in order, one by one through their reducers; an illegal scripted or user move throws
+ * a MoveError and nothing of the step is kept. A move decided in the run that the state no longer
+ * allows is skipped with a note.
  */
-export function applyMoves(state: State, moves: SourcedMove[], remember = true): { state: State; events: SimEvent[] } {
-  if (moves.length === 0) return { state, events: [] };
-  if (!remember) return reduceMoves(state, moves);
-  return memoized(moves, state, () => reduceMoves(state, moves));
-}
-
-/** The moves through their reducers, one by one, without the memo. */
 export function reduceMoves(state: State, moves: SourcedMove[]): { state: State; events: SimEvent[] } {
   let s = state;
   const events: SimEvent[] = [];
@@ -67,17 +60,10 @@ export function reduceMoves(state: State, moves: SourcedMove[]): { state: State;
 }
 
 /**
- * Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back.
- * `remember` false: this step's moves were made afresh, so its agreements are this run's own.
+ * Agreements whose deadline has come lapse (their `on_lapse` moves apply); expiring layers snap back;
+ * statutory dates end their authorities' layers.
  */
-function deadlines(state: State, events: SimEvent[], remember: boolean): State {
-  // A pure function of the policy state, like the moves: remembered (moveMemo.ts).
-  const out = remember ? memoized(state.agreements, state, () => lapseAndExpire(state)) : lapseAndExpire(state);
-  for (const e of out.events) events.push(e);
-  return out.state;
-}
-
-function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
+export function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
   const events: SimEvent[] = [];
   let s = state;
   for (const a of state.agreements) {
@@ -91,7 +77,7 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
     s = withChanges(s, { agreements });
     const lapsed: SourcedMove[] = [];
     for (const move of a.on_lapse) lapsed.push({ move, source: 'model', why: `${a.label} lapsed` });
-    const out = applyMoves(s, lapsed, false); // a list made afresh: the deadline pass as a whole is what is remembered
+    const out = reduceMoves(s, lapsed);
     s = out.state;
     events.push(...out.events);
   }
@@ -112,19 +98,21 @@ function lapseAndExpire(state: State): { state: State; events: SimEvent[] } {
   return { state: s, events };
 }
 
-/** `remember`: as for applyMoves (false for a list made afresh this step). */
-export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng), remember = true): StepResult {
-  const moved = applyMoves(state, moves, remember);
+/** One step: the moves, the deadlines if one has come, and the economy's step under the regime then in force. */
+export function step(state: State, moves: SourcedMove[], params: Params, rng: Rng = rngFromState(state.rng)): StepResult {
+  const moved = reduceMoves(state, moves);
   const events = moved.events;
   let s = moved.state;
-  let g = regimeOf(s, params);
+  let g = buildRegime(s, params);
   if (g.next_deadline_step <= s.step) {
-    s = deadlines(s, events, remember);
-    g = regimeOf(s, params);
+    const out = lapseAndExpire(s);
+    for (const e of out.events) events.push(e);
+    s = out.state;
+    g = buildRegime(s, params);
   }
   let moveTension = 0;
   for (const e of events) moveTension += e.tension_delta;
-  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events);
+  const next = advanceEconomy(s, g, params, rng, 1, moveTension, metricsOut, 0, events, welfareOf(g.import_prices), seasonOf(s, g, 1));
   return { state: next, events, metrics: readMetrics(metricsOut, 0) };
 }
 
@@ -134,7 +122,12 @@ export function step(state: State, moves: SourcedMove[], params: Params, rng: Rn
  * and magnet shortages into `events` when given.
  */
 export function quietSteps(state: State, params: Params, rng: Rng, count: number, out: Float64Array, at: number, events: SimEvent[] | null): State {
-  const g = regimeOf(state, params);
+  const g = buildRegime(state, params);
+  checkQuiet(g, state, count);
+  return advanceEconomy(state, g, params, rng, count, 0, out, at, events, welfareOf(g.import_prices), seasonOf(state, g, count));
+}
+
+/** Throws unless the `count` steps from `state` under its regime `g` meet no deadline. */
+export function checkQuiet(g: Regime, state: State, count: number): void {
   if (g.next_deadline_step < state.step + count) throw new RangeError(`quietSteps: a deadline falls at step ${g.next_deadline_step}, within steps ${state.step}..${state.step + count - 1}`);
-  return advanceEconomy(state, g, params, rng, count, 0, out, at, events);
 }

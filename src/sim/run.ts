@@ -1,4 +1,5 @@
-// Running a scenario over its horizon: every use (run, play, batch) goes through here and step().
+// Running a scenario over its horizon: every use (run, play, batch) goes through here and the
+// engine's step (src/engine/step.ts: what the model's step() gives, with what runs share remembered).
 
 import { dateOfStep } from '../model/calendar.js';
 import { initialState } from '../model/baseline.js';
@@ -8,8 +9,10 @@ import { centralParams, drawParamsFrom, type Params, paramTable, type ParamSpecs
 import { MoveError } from '../model/reducers/index.js';
 import { withChanges } from '../model/copy.js';
 import { type Rng, rngFromState } from '../model/rng.js';
-import { quietSteps, step, type StepResult } from '../model/step.js';
-import { regimeOf } from '../model/regime.js';
+import type { StepResult } from '../model/step.js';
+import { REMEMBERED } from '../engine/lookups.js';
+import { regimeOf } from '../engine/regime.js';
+import { quietStepsFast, stepFast } from '../engine/step.js';
 import type { SimEvent, State } from '../model/types.js';
 import type { DecisionView, Scenario } from '../scenario/compile.js';
 import { runStreams, stream } from './streams.js';
@@ -66,13 +69,8 @@ export function runParamsFrom(scn: Scenario, runIndex: number | null, rng: Rng):
 }
 
 export function startState(scn: Scenario, seed: string, runIndex: number | null, params: Params): State {
-  return initialState(scn.baseline, {
-    start_date: scn.start,
-    step_unit: scn.step_unit,
-    rng: stream(seed, runIndex, 'shocks').state(),
-    decision_rng: stream(seed, runIndex, 'decisions').state(),
-    params,
-  });
+  const options = { start_date: scn.start, step_unit: scn.step_unit, rng: stream(seed, runIndex, 'shocks').state(), decision_rng: stream(seed, runIndex, 'decisions').state(), params };
+  return initialState(scn.baseline, options, REMEMBERED);
 }
 
 /**
@@ -90,7 +88,7 @@ export function startRun(scn: Scenario, seed: string, runIndex: number | null): 
   const streams = runStreams(seed, runIndex);
   const params = runParamsFrom(scn, runIndex, streams.params);
   const rngs = { shocks: streams.shocks, decisions: streams.decisions };
-  const state = initialState(scn.baseline, { start_date: scn.start, step_unit: scn.step_unit, rng: rngs.shocks.state(), decision_rng: rngs.decisions.state(), params });
+  const state = initialState(scn.baseline, { start_date: scn.start, step_unit: scn.step_unit, rng: rngs.shocks.state(), decision_rng: rngs.decisions.state(), params }, REMEMBERED);
   return { params, state, rngs };
 }
 
@@ -106,6 +104,8 @@ export function advance(
   last: Metrics | null,
   extra: SourcedMove[] = [],
   rngs?: RunRngs,
+  // The model's own step() in its place gives the same (the tests' reference): see src/engine/step.ts.
+  stepWith: typeof stepFast = stepFast,
 ): StepResult {
   const scripted = scn.timeline[state.step] ?? [];
   let moves = scripted;
@@ -114,7 +114,7 @@ export function advance(
     const rng = rngs ? rngs.decisions : rngFromState(state.decision_rng);
     const drawn = rng.draws();
     const view: DecisionView = { state, metrics: last, params, rng, memory: state.decision_memory };
-    // The script's own list when nobody adds to it: its identity lets step() re-use its outcome.
+    // The script's own list when nobody adds to it: its identity lets the engine re-use its outcome.
     for (const decide of scn.deciders) {
       const decided = decide(view);
       if (decided.length === 0) continue;
@@ -127,7 +127,7 @@ export function advance(
   if (extra.length) moves = [...moves, ...extra];
   try {
     // Only the script's own list comes back run after run: its outcome is worth remembering.
-    return step(s, moves, params, rngs ? rngs.shocks : rngFromState(s.rng), moves === scripted);
+    return stepWith(s, moves, params, rngs ? rngs.shocks : rngFromState(s.rng), moves === scripted);
   } catch (e) {
     if (!(e instanceof MoveError)) throw e;
     const culprit = moves.find((m) => m.move === e.move) ?? moves.find((m) => JSON.stringify(m.move).includes(JSON.stringify(e.move)));
@@ -174,7 +174,7 @@ export function quietStretch(scn: Scenario, state: State, params: Params, last: 
 /**
  * Steps a run from its start to `steps`, its metrics step-major into `out` (METRIC_NAMES order), its
  * events into `events` when given. Quiet stretches (see quietStretch) go in one go through
- * quietSteps, the other steps through advance(): the same numbers as advance() at every step.
+ * quietStepsFast, the other steps through advance(): the same numbers as advance() at every step.
  */
 export function runSteps(scn: Scenario, seed: string, runIndex: number | null, steps: number, out: Float64Array, events: SimEvent[] | null): { params: Params; final: State } {
   const { params, state, rngs } = startRun(scn, seed, runIndex);
@@ -192,7 +192,7 @@ export function runFrom(scn: Scenario, state: State, params: Params, rngs: RunRn
     const quiet = quietStretch(scn, state, params, last, steps);
     const count = quiet.end - t;
     if (count > 0) {
-      state = quietSteps(state, params, rngs.shocks, count, out, (t - first) * METRICS, events);
+      state = quietStepsFast(state, params, rngs.shocks, count, out, (t - first) * METRICS, events);
       if (quiet.draws_per_step > 0) {
         // The uniforms the deciders would have drawn, step by step, and ignored.
         for (let k = quiet.draws_per_step * count; k > 0; k--) rngs.decisions.next();

@@ -44,17 +44,6 @@ export interface ScheduledIncrease {
  * an active agreement whose lapse raises US layers. Increases due at the same step add up.
  */
 export function scheduledIncrease(layers: TariffLayer[], agreements: Agreement[], segments: TradeSegment[], averagePct: number): ScheduledIncrease {
-  // Every run of a batch shares the script's layer and agreement arrays (the move memo): remembered by them.
-  const hit = scheduled.get(agreements);
-  if (hit !== undefined && hit.layers === layers && hit.segments === segments) return hit.value;
-  const value = computeScheduledIncrease(layers, agreements, segments, averagePct);
-  scheduled.set(agreements, { layers, segments, value });
-  return value;
-}
-
-const scheduled = new WeakMap<Agreement[], { layers: TariffLayer[]; segments: TradeSegment[]; value: ScheduledIncrease }>();
-
-function computeScheduledIncrease(layers: TariffLayer[], agreements: Agreement[], segments: TradeSegment[], averagePct: number): ScheduledIncrease {
   let step = Infinity;
   let rise = 0;
   const add = (at: number, pp: number) => {

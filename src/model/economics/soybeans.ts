@@ -62,6 +62,17 @@ export function complianceTarget(base: number, escalation: number): number {
 export const SEASON_PEAK_DAY = 323;
 export const SEASON_RADIANS_PER_DAY = (2 * Math.PI) / 365.25;
 
+/**
+ * The season's cosine at steps 0..length-1 of a run starting on day `startDay` of its year, steps
+ * `daysPerStep` apart: a step's factor is 1 + amplitude x this (soybeanSeason, by step).
+ */
+export function seasonCosines(startDay: number, daysPerStep: number, length: number): Float64Array {
+  const fromPeak = startDay - SEASON_PEAK_DAY;
+  const table = new Float64Array(length);
+  for (let i = 0; i < length; i++) table[i] = Math.cos(SEASON_RADIANS_PER_DAY * (fromPeak + i * daysPerStep));
+  return table;
+}
+
 export function soybeanSeason(day: number, p: SoybeanParams): number {
   return 1 + p.season_amplitude * Math.cos(SEASON_RADIANS_PER_DAY * (day - SEASON_PEAK_DAY));
 }

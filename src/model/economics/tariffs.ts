@@ -28,13 +28,8 @@ export interface SegmentTariffs {
   other_average_pct: number;
 }
 
-// Layers change only when a move changes them (a new array each time), so the per-segment
-// tariffs are computed once per layer set rather than once per step.
-const cache = new WeakMap<TariffLayer[], SegmentTariffs>();
-
+/** The layers' tariffs segment by segment and their 2024-weighted averages (a regime works them out once). */
 export function segmentTariffs(layers: TariffLayer[], segments: TradeSegment[]): SegmentTariffs {
-  const hit = cache.get(layers);
-  if (hit && hit.segments === segments) return hit;
   const partner = new Float64Array(segments.length);
   const other = new Float64Array(segments.length);
   let avg = 0;
@@ -45,9 +40,7 @@ export function segmentTariffs(layers: TariffLayer[], segments: TradeSegment[]):
     avg += seg.share * partner[i];
     otherAvg += seg.share * other[i];
   });
-  const out = { segments, partner_pct: partner, other_pct: other, average_pct: avg, other_average_pct: otherAvg };
-  cache.set(layers, out);
-  return out;
+  return { segments, partner_pct: partner, other_pct: other, average_pct: avg, other_average_pct: otherAvg };
 }
 
 export function averageTariffPct(layers: TariffLayer[], segments: TradeSegment[]): number {

@@ -3,8 +3,7 @@
 // adjustment from short-run to long-run responses (docs/calibration.md sections 5-6).
 
 import type { TariffLayer, TradePosition, TradeSegment } from '../types.js';
-import { recentOr } from '../recent.js';
-import { segmentTariffs } from './tariffs.js';
+import { type SegmentTariffs, segmentTariffs } from './tariffs.js';
 
 export interface TradeParams {
   pass_through: number;
@@ -103,10 +102,8 @@ export interface Prices {
   /** Long-run import value at the counterfactual tariff, $bn, and the tariff gap to it, percent. */
   value0_bn: number[];
   gap_pct: number[];
-  /** Third countries' side of these prices (shared between regimes). */
+  /** Third countries' side of these prices. */
   other: OtherSide;
-  /** The welfare measures' constants: worked out on first use (welfareOf), as US exports need none. */
-  welfare: Welfare | null;
 }
 
 export interface Welfare {
@@ -126,12 +123,8 @@ export interface Welfare {
   dwl_log_offset: number[];
 }
 
+/** The welfare measures' constants of these prices (a regime works them out for US imports only: exports need none). */
 export function welfareOf(pr: Prices): Welfare {
-  if (pr.welfare === null) pr.welfare = computeWelfare(pr);
-  return pr.welfare;
-}
-
-function computeWelfare(pr: Prices): Welfare {
   const { segments, params: p, other } = pr;
   const n = segments.length;
   const w: Welfare = { basket_cost_rise_bn: 0, log_wedge: zeros(n), dwl_log_offset: zeros(n) };
@@ -160,27 +153,16 @@ function zeros(n: number): number[] {
   return a;
 }
 
-const priceCache = new WeakMap<TariffLayer[], Prices>();
-
-function sameParams(a: TradeParams, b: TradeParams): boolean {
-  return (
-    a.pass_through === b.pass_through &&
-    a.sigma === b.sigma &&
-    a.demand_elasticity === b.demand_elasticity &&
-    a.fee_pct === b.fee_pct &&
-    a.counterfactual_tariff_pct === b.counterfactual_tariff_pct &&
-    a.controlled_segment === b.controlled_segment &&
-    a.controlled_factor === b.controlled_factor &&
-    a.skip_segment === b.skip_segment
-  );
+/** The prices the layers in force imply (a regime works them out once: no step does). */
+export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
+  const t = segmentTariffs(layers, segments);
+  return pricesAt(t, otherSide(segments, t.other_pct, baseValueBn, p), baseValueBn, p);
 }
 
-export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): Prices {
-  const hit = priceCache.get(layers);
-  if (hit && hit.segments === segments && hit.base_value_bn === baseValueBn && (hit.params === p || sameParams(hit.params, p))) return hit;
+/** The same from the tariffs by segment and third countries' side, worked out beforehand. */
+export function pricesAt(t: SegmentTariffs, other: OtherSide, baseValueBn: number, p: TradeParams): Prices {
+  const segments = t.segments;
   const n = segments.length;
-  const t = segmentTariffs(layers, segments);
-  const other = otherSide(segments, t.other_pct, baseValueBn, p);
   const out: Prices = {
     params: p,
     segments,
@@ -192,7 +174,6 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     value0_bn: zeros(n),
     gap_pct: zeros(n),
     other,
-    welfare: null,
   };
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
@@ -210,16 +191,14 @@ export function prices(layers: TariffLayer[], segments: TradeSegment[], baseValu
     out.gap_pct[i] = Math.max(0, t.partner_pct[i] - p.counterfactual_tariff_pct);
     if (out.gap_pct[i] > 0) out.value0_bn[i] = other.value0_per_factor_bn[i] * factor;
   }
-  priceCache.set(layers, out);
   return out;
 }
 
 /**
  * What does not depend on the tariffs on the partner: third countries' prices, their part of the
  * CES index, and the long-run value at the counterfactual tariff (per unit of the controls' factor).
- * Nor does it depend on the fees or the controls. A run's moves mostly change the partner's tariffs,
- * fees and controls, so these are kept for its later regimes (the last few, by the parameters they
- * use and the tariffs on other origins).
+ * Nor does it depend on the fees or the controls: a run's moves mostly change the partner's tariffs,
+ * fees and controls, so its later regimes can share it (the engine keeps the last few).
  */
 export interface OtherSide {
   params: TradeParams;
@@ -234,28 +213,8 @@ export interface OtherSide {
   basket_bn: number[];
 }
 
-const otherSides: OtherSide[] = [];
-
-function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return a.length === b.length;
-}
-
-/** The parameters the other side uses are the same. */
-function sameOtherParams(a: TradeParams, b: TradeParams): boolean {
-  return a.pass_through === b.pass_through && a.sigma === b.sigma && a.demand_elasticity === b.demand_elasticity && a.counterfactual_tariff_pct === b.counterfactual_tariff_pct;
-}
-
-function otherSide(segments: TradeSegment[], otherPct: ArrayLike<number>, baseValueBn: number, p: TradeParams): OtherSide {
-  return recentOr(
-    otherSides,
-    4,
-    (o) => o.segments === segments && o.base_value_bn === baseValueBn && (o.params === p || sameOtherParams(o.params, p)) && sameValues(o.other_pct, otherPct),
-    () => computeOtherSide(segments, otherPct, baseValueBn, p),
-  );
-}
-
-function computeOtherSide(segments: TradeSegment[], otherPct: ArrayLike<number>, baseValueBn: number, p: TradeParams): OtherSide {
+/** Third countries' side of the prices at tariffs `otherPct` on them, by segment. */
+export function otherSide(segments: TradeSegment[], otherPct: ArrayLike<number>, baseValueBn: number, p: TradeParams): OtherSide {
   const n = segments.length;
   const o: OtherSide = {
     params: p,
@@ -299,14 +258,14 @@ export function directionFlows(
 }
 
 /**
- * The same at prices worked out beforehand (step() keeps them while the policy stays put). `p` gives
- * the adjustment speeds, which the prices do not depend on (nor does their cache compare them).
+ * The same at prices worked out beforehand (a regime keeps them while the policy stays put). `p`
+ * gives the adjustment speeds, which the prices do not depend on.
  */
 export function flowsAt(pr: Prices, position: TradePosition, p: TradeParams): DirectionFlows {
   const logQty = position.log_qty.slice();
   const sums = new Float64Array(FLOW_SUMS);
   flowInPlace(pr, logQty, position.log_price, p, sums, 0);
-  // The price array is shared with the cache: a position never mutates it.
+  // The price array is shared with the prices: a position never mutates it.
   return { imports_bn: sums[0], revenue_bn: sums[1], excess_duty_bn: sums[2], deadweight_loss_bn: sums[3], position: { log_qty: logQty, log_price: pr.log_price } };
 }
 
@@ -321,11 +280,20 @@ export const FLOW_SUMS = 4;
  * `fromLogPrice`), the sums into `sums` from `at`. The model's steps all go through here: the hot
  * loop steps a run's positions in place rather than building new ones every step. With `valueOnly`
  * only the import value is summed (the rest is NaN): all the model reads of US exports, and their
- * duties and deadweight loss were half the arithmetic of this loop.
+ * duties and deadweight loss were half the arithmetic of this loop. `welfare`: welfareOf(pr), which
+ * a caller that steps the same prices again passes in (it costs more than a step's flows).
  */
-export function flowInPlace(pr: Prices, logQty: number[], fromLogPrice: readonly number[], p: TradeParams, sums: Float64Array, at: number, valueOnly = false): void {
+export function flowInPlace(
+  pr: Prices,
+  logQty: number[],
+  fromLogPrice: readonly number[],
+  p: TradeParams,
+  sums: Float64Array,
+  at: number,
+  valueOnly = false,
+  welfare: Welfare = valueOnly ? NO_WELFARE : welfareOf(pr),
+): void {
   const n = pr.log_price.length;
-  const welfare = valueOnly ? NO_WELFARE : welfareOf(pr);
   let imports = 0;
   let revenue = 0;
   let excess = 0;
@@ -395,7 +363,11 @@ export function longRunDeadweightLossBn(pr: Prices): number {
 
 /** A fully adjusted position under the given layers (used at the start of a run). */
 export function settledPosition(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: number, p: TradeParams): TradePosition {
-  const pr = prices(layers, segments, baseValueBn, p);
+  return settledAt(prices(layers, segments, baseValueBn, p));
+}
+
+/** The same at prices worked out beforehand. */
+export function settledAt(pr: Prices): TradePosition {
   // Element by element: Array.from goes through the iterator protocol, slower than the rest of this.
   const logQty: number[] = [];
   for (let i = 0; i < pr.log_long_run_qty.length; i++) logQty.push(pr.log_long_run_qty[i]);

@@ -6,7 +6,7 @@ import { resolveWhen } from '../../model/calendar.js';
 import type { Move, SourcedMove } from '../../model/moves.js';
 import type { Actor, State, StepUnit } from '../../model/types.js';
 import { applyMove, MoveError } from '../../model/reducers/index.js';
-import { applyMoves } from '../../model/step.js';
+import { applyMoves } from '../../engine/step.js';
 import type { Baseline } from '../../model/baseline.js';
 import type { Decider, LineLookup } from '../compile.js';
 import { fieldName, InputError } from '../errors.js';

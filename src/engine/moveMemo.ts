@@ -6,8 +6,8 @@
 // then re-used, with the run's own continuous quantities put back. A summit of ten moves then costs
 // a run a few comparisons, and every run shares the layer arrays the caches in economics/ key on.
 
-import { sameMeasures } from './regime.js';
-import type { SimEvent, State } from './types.js';
+import { sameMeasures } from '../model/regime.js';
+import type { SimEvent, State } from '../model/types.js';
 
 export interface Outcome {
   state: State;
