@@ -71,7 +71,6 @@ function prices(layers: TariffLayer[], segments: TradeSegment[], baseValueBn: nu
   return out;
 }
 
-
 // A batch draws a new parameter set every run: the last few, not a weak map keyed on each.
 const deriveds: { params: Params; unit: StepUnit; derived: Derived }[] = [];
 
