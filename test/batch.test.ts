@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binOf, METRIC_BINS, DIFF_LAYOUTS, METRIC_LAYOUTS, type Layout } from '../src/batch/bins.js';
 import { ChunkAccumulator } from '../src/batch/chunkAccumulator.js';
 import { mergeParts, partFile, type PartFile, type Plan, runBatch, shardRange, summarise, comparisonTable, csvHeader, type Pool, workerPool } from '../src/batch/index.js';
-import { chunks } from '../src/batch/plan.js';
+import { chunks, chunkSize } from '../src/batch/plan.js';
 import { REPORT_METRICS, reportHtml } from '../src/batch/report.js';
 import { binBases, emptySeries, mergeInto, METRICS } from '../src/batch/series.js';
 import { mergeSparseInto } from '../src/batch/sparseSeries.js';
@@ -174,6 +174,13 @@ beforeAll(() => {
 afterAll(() => pool2.close());
 
 describe('chunks', () => {
+  it('are sized to keep every worker busy (8 a worker), at most 8,000 runs, or 100 rows a chunk streaming CSV', () => {
+    expect(chunkSize(400_000, 2, 1, false)).toBe(8000); // 25,000 balanced, capped
+    expect(chunkSize(10_000, 2, 1, false)).toBe(625); // 10,000 / 16
+    expect(chunkSize(1000, 2, 3, true)).toBe(33); // 100 rows over 3 arms, below the balanced 63
+    expect(chunkSize(100, 1, 40, true)).toBe(8); // never below 8 runs of CSV
+    expect(chunkSize(5, 4, 1, false)).toBe(1);
+  });
   it('cover the runs in order, full-size at first and shrinking at the end', () => {
     const list = chunks(100, 100_100, 2000, 2);
     expect(list[0]).toEqual({ start: 100, end: 2100 });

@@ -74,7 +74,10 @@ export function chunks(start: number, end: number, size: number, workers = 1): {
 export function chunkSize(runs: number, workers: number, arms: number, csv: boolean): number {
   const balanced = Math.ceil(runs / (workers * 8));
   // CSV chunks are small: their text is held until written, so a small chunk keeps memory flat.
-  const cap = csv ? Math.max(8, Math.floor(100 / arms)) : 2000;
+  // Otherwise a chunk costs a fixed amount besides its runs (its bins sent and merged, its
+  // accumulator cleared): 8,000 runs (about 0.4 s of one worker) made 400,000 runs on 2 workers 3%
+  // faster than 2,000, and a batch interrupted loses at most that one chunk's runs per worker.
+  const cap = csv ? Math.max(8, Math.floor(100 / arms)) : 8000;
   return Math.max(1, Math.min(balanced, cap));
 }
 
