@@ -24,7 +24,7 @@ function stepByStep(scn: Scenario, seed: string, from: Snapshot, runs: number): 
     let last: Metrics | null = from.metrics;
     for (let j = 0; j < steps; j++) {
       const r = advance(scn, state, params, last);
-      FAN_METRICS.forEach((name, m) => (values[m][i * steps + j] = r.metrics[name]));
+      FAN_METRICS.forEach((name, m) => (values[m][j * runs + i] = r.metrics[name]));
       state = r.state;
       last = r.metrics;
     }
@@ -61,8 +61,8 @@ describe("play's fan", () => {
   it('bands are the 5th, 50th and 95th percentiles (linear between ranks) of the runs that reached the step', () => {
     const buf = newBuffer(0, 2, 6);
     // Step 0: the runs give 5, 1, 4, 2, 3 and one stopped (NaN); step 1: all 7 but the last, 107.
-    [5, 1, 4, 2, 3, NaN].forEach((v, i) => (buf.values[0][i * 2] = v));
-    [7, 7, 7, 7, 7, 107].forEach((v, i) => (buf.values[0][i * 2 + 1] = v));
+    [5, 1, 4, 2, 3, NaN].forEach((v, i) => (buf.values[0][i] = v)); // step 0's runs, then step 1's
+    [7, 7, 7, 7, 7, 107].forEach((v, i) => (buf.values[0][6 + i] = v));
     const fan = bandsOf(buf, 6);
     const band = fan.bands[FAN_METRICS[0]]!;
     // Five values 1..5: ranks at 4 x 0.05 = 0.2, 4 x 0.5 = 2 and 4 x 0.95 = 3.8.

@@ -29,7 +29,10 @@ export interface Fan {
   bands: Partial<Record<MetricName, Band>>;
 }
 
-/** Run-major values: values[m][run * steps + j]. NaN where a run stopped (a rule's illegal move). */
+/**
+ * Step-major values: values[m][j * runs + run], so that a step's runs (what a percentile reads) lie
+ * side by side. NaN where a run stopped (a rule's illegal move).
+ */
 export interface FanBuffer {
   fromStep: number;
   steps: number;
@@ -63,7 +66,7 @@ export function fanRuns(scn: Scenario, seed: string, from: Snapshot, buf: FanBuf
     }
     for (let m = 0; m < FAN_COLUMNS.length; m++) {
       const values = buf.values[m];
-      for (let j = 0, at = FAN_COLUMNS[m]; j < buf.steps; j++, at += METRIC_COUNT) values[i * buf.steps + j] = out[at];
+      for (let j = 0, at = FAN_COLUMNS[m]; j < buf.steps; j++, at += METRIC_COUNT) values[j * buf.runs + i] = out[at];
     }
   }
 }
@@ -103,8 +106,10 @@ function quantile(a: Float64Array, n: number, q: number, from: number, to: numbe
   const lo = Math.floor(pos);
   select(a, from, to, lo);
   if (lo + 1 >= n) return a[lo];
-  let next = a[lo + 1]; // the next rank: the smallest after lo
-  for (let k = lo + 2; k < n; k++) if (a[k] < next) next = a[k];
+  // The next rank: the smallest after lo, which lies within the range or is the first after it
+  // (what follows the range is no smaller than it, and starts with its own smallest).
+  let next = a[lo + 1];
+  for (let k = lo + 2, end = Math.min(n, to + 2); k < end; k++) if (a[k] < next) next = a[k];
   return a[lo] + (next - a[lo]) * (pos - lo);
 }
 
@@ -114,11 +119,12 @@ export function bandsOf(buf: FanBuffer, runsDone: number): Fan {
   const column = new Float64Array(runsDone);
   FAN_METRICS.forEach((name, m) => {
     const band: Band = { p5: [], p50: [], p95: [] };
+    const values = buf.values[m];
     for (let j = 0; j < buf.steps; j++) {
       let n = 0;
-      for (let i = 0; i < runsDone; i++) {
-        const v = buf.values[m][i * buf.steps + j];
-        if (!Number.isNaN(v)) column[n++] = v;
+      for (let i = 0, at = j * buf.runs; i < runsDone; i++, at++) {
+        const v = values[at];
+        if (v === v) column[n++] = v; // not NaN
       }
       // The median first: the 5th percentile's rank then lies before it, the 95th's after.
       const mid = Math.floor((n - 1) * 0.5);
