@@ -122,9 +122,21 @@ export function bandsOf(buf: FanBuffer, runsDone: number): Fan {
     const values = buf.values[m];
     for (let j = 0; j < buf.steps; j++) {
       let n = 0;
+      let lo = Infinity;
+      let hi = -Infinity;
       for (let i = 0, at = j * buf.runs; i < runsDone; i++, at++) {
         const v = values[at];
-        if (v === v) column[n++] = v; // not NaN
+        if (v !== v) continue; // NaN: a run that stopped
+        column[n++] = v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (n > 0 && lo === hi) {
+        // Every run alike (a scripted value, as most are early on): each percentile is that value.
+        band.p5.push(lo);
+        band.p50.push(lo);
+        band.p95.push(lo);
+        continue;
       }
       // The median first: the 5th percentile's rank then lies before it, the 95th's after.
       const mid = Math.floor((n - 1) * 0.5);
