@@ -19,14 +19,12 @@ import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
 import { isParamName, type ParamName } from '../../model/params.js';
 import type { Scenario, ScenarioSource } from '../../scenario/compile.js';
-import { resolveScenarioPath } from '../../scenario/paths.js';
-import { shippedScenario } from '../../scenario/shippedScenarios.js';
 import { paramLimitProblem } from '../../scenario/paramLimits.js';
 import { runScenario } from '../../sim/run.js';
 import { UsageError } from '../errors.js';
 import { emit, OutputError, toJson, writeFileAtomic } from '../output.js';
 import { progressBar } from './batchProgress.js';
-import { checkSeedFlag, parseIntFlag } from './run.js';
+import { checkSeedFlag, loadScenarioArg, parseIntFlag } from './run.js';
 import { checkOutputs, namedOutputs, seedInputs } from '../outputPaths.js';
 import { LockedError, lockOut } from '../../batch/outLock.js';
 import { existsSync } from 'node:fs';
@@ -94,11 +92,6 @@ export interface PlannedBatch {
   inputs: BatchInputs;
 }
 
-/** A shipped scenario from the build's table (as `run` does), else the file read and checked (load.ts, loaded then). */
-async function loadForBatch(arg: string): Promise<Scenario> {
-  return shippedScenario(resolveScenarioPath(arg)) ?? (await import('../../scenario/load.js')).loadScenario(arg);
-}
-
 export async function planBatch(args: string[], flags: BatchFlags): Promise<PlannedBatch> {
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
@@ -110,7 +103,7 @@ export async function planBatch(args: string[], flags: BatchFlags): Promise<Plan
   if (shard && (flags.json || flags.report)) throw new UsageError('--shard writes a part file (or, with --csv, its runs\' rows): leave out --json and --report, and use `merge` on the parts');
   const sweep = parseSweep(flags.sweep);
   const scns: Scenario[] = [];
-  for (const a of args) scns.push(await loadForBatch(a));
+  for (const a of args) scns.push(await loadScenarioArg(a));
   const workers = workerCount(asked, runs * scns.length * (sweep?.values.length ?? 1));
   const names = scns.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);

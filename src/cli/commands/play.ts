@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createElement } from 'react';
-import { loadScenario } from '../../scenario/load.js';
 import { UsageError } from '../errors.js';
 import { io } from '../io.js';
-import { checkSeedFlag } from './run.js';
+import { checkSeedFlag, loadScenarioArg } from './run.js';
 
 export interface PlayFlags {
   seed?: string;
@@ -41,7 +40,7 @@ export async function playCommand(scenarioArg: string, flags: PlayFlags = {}): P
     io().stderr.write(`tariff-sim: ${NOT_A_TERMINAL}\n`);
     return 2;
   }
-  const scn = loadScenario(scenarioArg);
+  const scn = await loadScenarioArg(scenarioArg);
   checkSeedFlag(flags.seed);
   // Ink and React load only here: `run` and `batch` never pay for them.
   const [{ render }, { App }] = await Promise.all([import('ink'), import('../../tui/App.js')]);

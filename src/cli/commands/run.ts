@@ -100,7 +100,11 @@ export function readableRun(r: RunResult, description: string, start: string, un
  * A shipped scenario comes compiled from the build (shippedScenarios.ts); any other file is loaded
  * and checked by load.ts, imported only then: it brings the YAML reader and the schemas (zod).
  */
-export async function loadForRun(scenarioArg: string): Promise<Scenario> {
+/**
+ * A scenario named on the command line: a shipped one compiled from the build's table (no YAML
+ * reader, no schemas), any other file read and checked by load.ts, imported only then (run, batch, play).
+ */
+export async function loadScenarioArg(scenarioArg: string): Promise<Scenario> {
   return shippedScenario(resolveScenarioPath(scenarioArg)) ?? (await import('../../scenario/load.js')).loadScenario(scenarioArg);
 }
 
@@ -109,7 +113,7 @@ export async function runCommand(scenarioArg: string, flags: RunFlags): Promise<
   const steps = parseIntFlag('steps', flags.steps, 1, 520);
   const runIndex = parseIntFlag('run-index', flags.runIndex, 0, 1e9);
   checkSeedFlag(flags.seed);
-  const scn = await loadForRun(scenarioArg);
+  const scn = await loadScenarioArg(scenarioArg);
   checkOutputs(namedOutputs(flags), [{ path: scn.file, what: 'the scenario file' }, ...seedInputs([scn.source.seeds.dir])]);
   const r = runScenario(scn, { seed: flags.seed, steps, run_index: runIndex ?? null });
   checkFinite(scn, r);
