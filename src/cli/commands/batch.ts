@@ -6,14 +6,13 @@ import { resolve } from 'node:path';
 import { csvHeader } from '../../batch/csv.js';
 import { partFile } from '../../batch/part.js';
 import { type Arm, type Plan, shardRange, sweepGrid } from '../../batch/plan.js';
-import type { Pool } from '../../batch/pool.js';
 import { runBatch } from '../../batch/runBatch.js';
 import { summarise } from '../../batch/summary.js';
 import { comparisonTable } from '../../batch/table.js';
 import { batchIdentity, CheckpointError, type CheckpointPaths, checkpointPaths, interruptedRuns, removeCheckpoint, type Resumed, writeCheckpoint } from '../../batch/checkpoint.js';
 import { throttled } from '../../batch/checkpointSaver.js';
 import { stopOnSignals } from '../../batch/checkpointSignals.js';
-import { earlyPool, workerCount } from '../../batch/pool.js';
+import { earlyPool, type Pool, workerCount } from '../../batch/pool.js';
 import { emptySummaries, Interrupted } from '../../batch/runBatch.js';
 import type { Series } from '../../batch/series.js';
 import { type FileSink, fileSink, type Sink, stdoutSink } from '../../batch/sink.js';
@@ -83,7 +82,6 @@ function findBaseline(name: string, args: string[], scns: Scenario[]): number {
   return i;
 }
 
-/** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
 export interface PlannedBatch {
   plan: Plan;
   sources: Record<string, ScenarioSource>;
@@ -92,6 +90,7 @@ export interface PlannedBatch {
   inputs: BatchInputs;
 }
 
+/** Checks the flags and loads the scenarios; everything that can be wrong with the input fails here. */
 export async function planBatch(args: string[], flags: BatchFlags): Promise<PlannedBatch> {
   if (flags.runs === undefined) throw new UsageError('--runs: required (the number of Monte Carlo runs)');
   const runs = parseIntFlag('runs', flags.runs, 1, 1e9) as number;
