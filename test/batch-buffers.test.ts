@@ -86,7 +86,7 @@ describe('the touched bins of a chunk', () => {
     expect(Array.from(got.counts)).toEqual([3, 2, 7, 1, 165_535, 4]);
     expect(Array.from(rangeCounts(counts, null, ranges, 2).counts)).toEqual([3, 0, 7, 1, 65_535]);
 
-    const into = { steps: 1, runs: 5, counts: new Float64Array(20).fill(1), sums: [0n], min: new Float64Array([2]), max: new Float64Array([3]) };
+    const into = { steps: 1, runs: 5, counts: new Uint32Array(20).fill(1), sums: [0n], min: new Float64Array([2]), max: new Float64Array([3]) };
     mergeSparseInto(into, { steps: 1, runs: 2, ...got, sums: [7n], min: new Float64Array([1]), max: new Float64Array([2.5]) });
     const want = new Array(20).fill(1);
     [[2, 4], [3, 3], [4, 8], [10, 2], [11, 165_536], [19, 5]].forEach(([k, c]) => (want[k] = c));

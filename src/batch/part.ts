@@ -47,7 +47,7 @@ export function encodeSeries(s: Series): SeriesPart {
 
 export function decodeSeries(p: SeriesPart, into: Series): Series {
   if (p.steps !== into.steps || p.sums.length !== into.sums.length) throw new PartError('series shape does not match the plan');
-  const counts = new Float64Array(into.counts.length);
+  const counts = new Uint32Array(into.counts.length);
   let at = -1;
   for (let j = 0; j < p.counts.length; j += 2) {
     at += p.counts[j];

@@ -9,10 +9,13 @@ export const METRICS = METRIC_NAMES.length;
 /** Sums are kept in millionths: the outputs' own rounding, and integers add exactly in any order. */
 export const MICRO = 1e6;
 
-export interface Series<C extends Uint32Array | Float64Array = Float64Array> {
+export interface Series<C extends Uint32Array | Float64Array = Uint32Array> {
   steps: number;
   runs: number;
-  /** Bin counts, metric-major: metric m, step t, bin b at binBase[m] * steps + t * bins[m] + b. */
+  /**
+   * Bin counts, metric-major: metric m, step t, bin b at binBase[m] * steps + t * bins[m] + b. 32 bits
+   * hold any: a batch has at most 1e9 runs (the --runs limit), and a bin counts each run once at most.
+   */
   counts: C;
   /** Exact sums in micro-units per (step, metric) at t * METRICS + m. */
   sums: bigint[];
@@ -39,7 +42,7 @@ export function emptySeries(steps: number, layouts: readonly Layout[]): Series {
   return {
     steps,
     runs: 0,
-    counts: new Float64Array(totalBins(layouts) * steps),
+    counts: new Uint32Array(totalBins(layouts) * steps),
     sums: new Array<bigint>(steps * METRICS).fill(0n),
     min: new Float64Array(steps * METRICS).fill(Infinity),
     max: new Float64Array(steps * METRICS).fill(-Infinity),
