@@ -76,7 +76,7 @@ describe("play's fan", () => {
     expect({ fromStep: fan.fromStep, runsDone: fan.runsDone, runsTotal: fan.runsTotal }).toEqual({ fromStep: 0, runsDone: 6, runsTotal: 6 });
   });
 
-  it('bands equal the percentiles of the sorted runs, whatever their number, order, ties and gaps', () => {
+  it('bands equal the percentiles of the sorted runs, whatever their number, order, ties and gaps, step after step', () => {
     const sortedQuantile = (xs: number[], q: number) => {
       const s = [...xs].sort((a, b) => a - b);
       const pos = (s.length - 1) * q;
@@ -85,14 +85,19 @@ describe("play's fan", () => {
       return s[lo] + (s[hi] - s[lo]) * (pos - lo);
     };
     const value = fc.oneof(fc.integer({ min: -40, max: 40 }).map((k) => k / 8), fc.constant(NaN));
+    // Several steps: each step's percentiles are its own runs', whatever the steps around it hold.
+    const columns = fc.integer({ min: 1, max: 60 }).chain((runs) => fc.array(fc.array(value, { minLength: runs, maxLength: runs }), { minLength: 1, maxLength: 4 }));
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), (xs) => {
-        const buf = newBuffer(0, 1, xs.length);
-        xs.forEach((v, i) => (buf.values[0][i] = v));
-        const band = bandsOf(buf, xs.length).bands[FAN_METRICS[0]]!;
-        const kept = xs.filter((v) => !Number.isNaN(v));
-        const want = kept.length === 0 ? [NaN, NaN, NaN] : [0.05, 0.5, 0.95].map((q) => sortedQuantile(kept, q));
-        expect([band.p5[0], band.p50[0], band.p95[0]]).toEqual(want);
+      fc.property(columns, (steps) => {
+        const runs = steps[0].length;
+        const buf = newBuffer(0, steps.length, runs);
+        steps.forEach((xs, j) => xs.forEach((v, i) => (buf.values[0][j * runs + i] = v)));
+        const band = bandsOf(buf, runs).bands[FAN_METRICS[0]]!;
+        steps.forEach((xs, j) => {
+          const kept = xs.filter((v) => !Number.isNaN(v));
+          const want = kept.length === 0 ? [NaN, NaN, NaN] : [0.05, 0.5, 0.95].map((q) => sortedQuantile(kept, q));
+          expect([band.p5[j], band.p50[j], band.p95[j]], `step ${j}`).toEqual(want);
+        });
       }),
       { numRuns: 400 },
     );
