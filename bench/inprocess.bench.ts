@@ -145,6 +145,10 @@ console.log(
   `  engine / yardstick: ${(100 * ratioWall).toFixed(0)}% by wall time, ${(100 * ratioCpu).toFixed(0)}% by CPU time (medians of the ${ROUNDS} rounds' ratios: ${eng.map((e, i) => ((100 * yst[i].cpuS) / e.cpuS).toFixed(0)).join(', ')}% by CPU) (target >= ${100 * TARGET}%)`,
 );
 others.forEach((o, i) => console.log(`  engine in process, ${o.name}: ${rate(byWall(oth[i]))} wall (${range(oth[i])}), ${rate(byCpu(oth[i]))} by CPU time`));
+// The floor the yardstick sets for any engine of this model: its arithmetic alone, shared perfectly
+// over two cores, with no start-up, objects, compiling or merging.
+const floorCpuS = (100_000 * 52) / byCpu(yst);
+console.log(`  at the yardstick's rate, 100,000 runs x 52 steps are at least ${floorCpuS.toFixed(1)} s of CPU: at least ${(floorCpuS / 2).toFixed(1)} s on 2 cores, before start-up`);
 console.log(
   `  machine speed: ${probeBefore.toFixed(1)} ns per chained Math.exp before the rounds, ${probeAfter.toFixed(1)} ns after; load average ${load.toFixed(1)} then ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (a loaded machine gives lower rates; the ratio is the steadier figure)`,
 );
